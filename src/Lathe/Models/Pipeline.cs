@@ -1,0 +1,60 @@
+using Lathe.Data;
+using Lathe.Prep;
+using Lathe.Training;
+
+namespace Lathe.Models;
+
+/// <summary>
+/// Preparation steps followed by one estimator; itself an estimator, so splitting, cross-validation and
+/// tuning work on it like on any model. Every step is fitted on the training rows only.
+/// </summary>
+public sealed class Pipeline(IReadOnlyList<ITransform> transforms, IEstimator estimator) : IEstimator
+{
+    public Pipeline(IEstimator estimator) : this([], estimator) { }
+
+    public IReadOnlyList<ITransform> Transforms => transforms;
+
+    public IEstimator Estimator => estimator;
+
+    public string Type => estimator.Type;
+
+    public IModel Fit(TrainingData data, FitContext context)
+    {
+        var features = data.FeatureNames;
+        if (features.Count == 0)
+            throw LatheException.BadConfig($"There are no feature columns besides the target '{data.Target}'.");
+        var schema = InputSchema.Of(data.Train, features);
+
+        var train = data.Train.Select(features);
+        var fitted = new List<IFittedTransform>();
+        foreach (var transform in transforms)
+        {
+            var step = transform.Fit(train);
+            train = step.Transform(train);
+            fitted.Add(step);
+        }
+
+        Table? validation = null;
+        if (data.Validation is not null)
+        {
+            validation = Apply(fitted, schema.Conform(data.Validation));
+            validation = validation.With(TargetLike(data.Train[data.Target], data.Validation[data.Target])).WithRole(data.Target, ColumnRole.Target);
+        }
+        train = train.With(data.Train[data.Target]).WithRole(data.Target, ColumnRole.Target);
+
+        var inner = estimator.Fit(data with { Train = train, Validation = validation }, context);
+        return new PipelineModel(schema, fitted, inner, data.Target);
+    }
+
+    internal static Table Apply(IEnumerable<IFittedTransform> fitted, Table table)
+    {
+        foreach (var step in fitted) table = step.Transform(table);
+        return table;
+    }
+
+    /// <summary>A validation target coded with the training target's classes.</summary>
+    private static Column TargetLike(Column train, Column validation) =>
+        train is CategoricalColumn c && validation is CategoricalColumn v
+            ? new CategoricalColumn(v.Name, v.CodesIn(c.Categories), [.. c.Categories])
+            : validation;
+}

@@ -1,0 +1,8 @@
+namespace Lathe.Models;
+
+/// <summary>What a model learns to predict.</summary>
+public enum TaskKind
+{
+    Classification,
+    Regression,
+}

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Lathe.Data;
+
+namespace Lathe.Prep;
+
+/// <summary>How an <see cref="Imputer"/> fills missing numbers.</summary>
+public enum ImputeStrategy
+{
+    Median,
+    Mean,
+}
+
+/// <summary>
+/// Fills missing values: numbers with the training median (or mean), categories with the most frequent
+/// training category. Columns with no missing values in training are still covered, since new data may have gaps.
+/// </summary>
+public sealed class Imputer(ImputeStrategy numeric = ImputeStrategy.Median) : ITransform
+{
+    public const string TypeName = "imputer";
+
+    public string Type => TypeName;
+
+    public IFittedTransform Fit(Table table)
+    {
+        var numericFills = new Dictionary<string, float>();
+        var categoryFills = new Dictionary<string, string>();
+        foreach (var column in table.Columns)
+        {
+            switch (column)
+            {
+                case NumericColumn n:
+                    var present = n.Values.ToArray().Where(v => !float.IsNaN(v)).ToArray();
+                    numericFills[n.Name] = present.Length == 0 ? 0f
+                        : numeric == ImputeStrategy.Mean ? (float)present.Average(v => (double)v)
+                        : Median(present);
+                    break;
+                case CategoricalColumn c when c.Categories.Count > 0:
+                    var counts = new int[c.Categories.Count];
+                    foreach (var code in c.Codes)
+                        if (code >= 0) counts[code]++;
+                    categoryFills[c.Name] = c.Categories[Array.IndexOf(counts, counts.Max())];
+                    break;
+            }
+        }
+        return new FittedImputer(numericFills, categoryFills);
+    }
+
+    private static float Median(float[] values)
+    {
+        Array.Sort(values);
+        var mid = values.Length / 2;
+        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2f;
+    }
+}
+
+public sealed class FittedImputer(IReadOnlyDictionary<string, float> numericFills, IReadOnlyDictionary<string, string> categoryFills)
+    : IFittedTransform
+{
+    public string Type => Imputer.TypeName;
+
+    public IReadOnlyDictionary<string, float> NumericFills => numericFills;
+
+    public Table Transform(Table table)
+    {
+        foreach (var (name, fill) in numericFills)
+        {
+            if (!table.Contains(name) || table[name] is not NumericColumn n || n.CountMissing() == 0) continue;
+            var values = n.Values.ToArray();
+            for (var i = 0; i < values.Length; i++)
+                if (float.IsNaN(values[i])) values[i] = fill;
+            table = table.With(new NumericColumn(name, values));
+        }
+        foreach (var (name, fill) in categoryFills)
+        {
+            if (!table.Contains(name) || table[name] is not CategoricalColumn c || c.CountMissing() == 0) continue;
+            var categories = c.Categories.ToList();
+            var fillCode = categories.IndexOf(fill);
+            if (fillCode < 0) { fillCode = categories.Count; categories.Add(fill); }
+            var codes = c.Codes.ToArray();
+            for (var i = 0; i < codes.Length; i++)
+                if (codes[i] < 0) codes[i] = fillCode;
+            table = table.With(new CategoricalColumn(name, codes, [.. categories]));
+        }
+        return table;
+    }
+
+    public JsonObject ToJson() => new()
+    {
+        ["type"] = Type,
+        ["numeric"] = new JsonObject(numericFills.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+        ["categorical"] = new JsonObject(categoryFills.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+    };
+
+    public static FittedImputer FromJson(JsonObject json) => new(
+        json["numeric"]!.AsObject().ToDictionary(kv => kv.Key, kv => (float)kv.Value!),
+        json["categorical"]!.AsObject().ToDictionary(kv => kv.Key, kv => (string)kv.Value!));
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+
+namespace Lathe.Training;
+
+/// <summary>Records every step's metrics (Keras' History): the source of history.csv and the learning curves.</summary>
+public sealed class History : ICallback
+{
+    private readonly List<StepReport> _steps = [];
+
+    public IReadOnlyList<StepReport> Steps => _steps;
+
+    /// <summary>Metric names in the order first seen.</summary>
+    public IReadOnlyList<string> MetricNames => [.. _steps.SelectMany(s => s.Metrics.Keys).Distinct()];
+
+    public void OnFitStart(FitContext context) => _steps.Clear();
+
+    public void OnStep(StepReport report, FitContext context) => _steps.Add(report);
+
+    /// <summary>The series of one metric as (step, value) pairs, skipping steps that did not report it.</summary>
+    public IReadOnlyList<(int Step, double Value)> Series(string metric) =>
+        [.. _steps.Where(s => s.Metrics.ContainsKey(metric)).Select(s => (s.Step, s.Metrics[metric]))];
+
+    /// <summary>CSV with a header "epoch,metric,..." and one row per step; a metric a step lacks is left empty.</summary>
+    public string ToCsv(string stepName = "epoch")
+    {
+        var names = MetricNames;
+        var text = new StringBuilder();
+        text.AppendJoin(',', [stepName, .. names]).Append('\n');
+        foreach (var step in _steps)
+        {
+            text.Append(step.Step.ToString(CultureInfo.InvariantCulture));
+            foreach (var name in names)
+            {
+                text.Append(',');
+                if (step.Metrics.TryGetValue(name, out var v)) text.Append(v.ToString("R", CultureInfo.InvariantCulture));
+            }
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+}
