@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Globalization;
+using Lathe.Cli.Output;
+using Lathe.Experiments.Runs;
+
+namespace Lathe.Cli.Commands;
+
+/// <summary>lathe train CONFIG [--set key=value ...] [--runs-dir DIR]</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var config = new Argument<string>("config") { Description = "The YAML config file (see docs/config.md)." };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Override a config key, e.g. --set train.epochs=20 (repeatable; the value is YAML).",
+            DefaultValueFactory = _ => [],
+        };
+        var runsDir = new Option<string>("--runs-dir")
+        {
+            Description = "Folder for run folders.",
+            DefaultValueFactory = _ => "runs",
+        };
+        var command = new Command("train", "Train a model from a config file and write a run folder.") { config, set, runsDir };
+        command.SetAction(parsed => LatheCli.Guard(console, () =>
+            Run(console, parsed.GetValue(config)!, parsed.GetValue(set) ?? [], parsed.GetValue(runsDir)!)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string configPath, string[] overrides, string runsDirectory)
+    {
+        RunResult result;
+        if (console.IsInteractive)
+        {
+            result = ProgressBarDisplay.Run((callback, log) => TrainingRun.Execute(configPath, overrides,
+                new RunOptions { RunsDirectory = runsDirectory, Callbacks = [callback], Log = log }));
+        }
+        else
+        {
+            var printer = new EpochPrinter(console.Output);
+            result = TrainingRun.Execute(configPath, overrides,
+                new RunOptions { RunsDirectory = runsDirectory, Callbacks = [printer], Log = console.Output.WriteLine });
+        }
+        if (result.ValidationMetrics is not null) console.Output.WriteLine($"validation: {Format(result.ValidationMetrics)}");
+        if (result.TestMetrics is not null) console.Output.WriteLine($"test: {Format(result.TestMetrics)}");
+        console.Output.WriteLine($"run: {result.Folder}");
+        return 0;
+    }
+
+    internal static string Format(IReadOnlyDictionary<string, double> metrics) =>
+        string.Join("  ", metrics.Select(kv => $"{kv.Key} {kv.Value.ToString("0.0000", CultureInfo.InvariantCulture)}"));
+}

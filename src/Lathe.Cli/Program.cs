@@ -1,0 +1,1 @@
+return Lathe.Cli.LatheCli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,21 @@
+namespace Lathe.Experiments.Config;
+
+/// <summary>Resolves the data paths of a config, which are relative to the config file's folder.</summary>
+public static class ConfigPaths
+{
+    /// <summary>A copy of the config whose data paths are absolute, so the run folder's config.yaml works from anywhere.</summary>
+    public static LatheConfig Absolute(LatheConfig config, string configDirectory)
+    {
+        string? Resolve(string? path) => path is null ? null : Path.GetFullPath(Path.Combine(configDirectory, path));
+        var d = config.Data;
+        var data = new DataConfig
+        {
+            Path = Resolve(d.Path), Labels = Resolve(d.Labels),
+            Train = Resolve(d.Train), TrainLabels = Resolve(d.TrainLabels),
+            Validation = Resolve(d.Validation), ValidationLabels = Resolve(d.ValidationLabels),
+            Test = Resolve(d.Test), TestLabels = Resolve(d.TestLabels),
+            Format = d.Format, Target = d.Target, Task = d.Task, Columns = d.Columns, Split = d.Split,
+        };
+        return new LatheConfig { Name = config.Name, Seed = config.Seed, Data = data, Model = config.Model, Train = config.Train };
+    }
+}

@@ -1,0 +1,47 @@
+namespace Lathe.Experiments.Config;
+
+/// <summary>Checks what the schema cannot: required keys, allowed words, ranges and combinations.</summary>
+internal static class ConfigValidation
+{
+    public static readonly string[] Formats = ["auto", "csv", "tsv", "idx"];
+    public static readonly string[] Tasks = ["auto", "classification", "regression"];
+    public static readonly string[] SplitMethods = ["holdout", "stratified"];
+    public static readonly string[] ColumnSettings = ["numeric", "categorical", "text", "ignore"];
+    public static readonly string[] ModelTypes = ["mlp"];
+
+    public static void Validate(LatheConfig config, string source)
+    {
+        var data = config.Data;
+        if (string.IsNullOrWhiteSpace(config.Name) || config.Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+            throw Error(source, "name", $"'{config.Name}' cannot name a run folder; use letters, digits, '-' and '_'.");
+        if (string.IsNullOrWhiteSpace(data.Target)) throw Error(source, "data.target", "is required: name the column to predict.");
+        if (data.Path is null && data.Train is null)
+            throw Error(source, "data.path", "is required (or data.train): the data file to learn from.");
+        if (data.Path is not null && data.Train is not null)
+            throw Error(source, "data.path", "and data.train are alternatives: give one file to split, or separate train/validation/test files.");
+        OneOf(source, "data.format", data.Format, Formats);
+        OneOf(source, "data.task", data.Task, Tasks);
+        OneOf(source, "data.split.method", data.Split.Method, SplitMethods);
+        foreach (var (column, setting) in data.Columns) OneOf(source, $"data.columns.{column}", setting, ColumnSettings);
+        if (data.Columns.TryGetValue(data.Target!, out var targetSetting) && targetSetting == "ignore")
+            throw Error(source, $"data.columns.{data.Target}", "the target column cannot be ignored.");
+        if (data.Split.Validation is < 0 or >= 1) throw Error(source, "data.split.validation", $"must be in [0, 1), not {data.Split.Validation}.");
+        if (data.Split.Test is < 0 or >= 1) throw Error(source, "data.split.test", $"must be in [0, 1), not {data.Split.Test}.");
+        if (data.Split.Validation + data.Split.Test >= 1)
+            throw Error(source, "data.split", "validation + test must be below 1 to leave rows for training.");
+
+        OneOf(source, "model.type", config.Model.Type, ModelTypes,
+            " Decision trees, forests, boosting, SVMs, linear models and the other network types are not built yet.");
+        var early = config.Train.EarlyStopping;
+        if (early is not null && early.Patience < 1) throw Error(source, "train.early_stopping.patience", "must be at least 1.");
+    }
+
+    private static void OneOf(string source, string field, string value, string[] allowed, string more = "")
+    {
+        if (!allowed.Contains(value))
+            throw Error(source, field, $"'{value}' is not one of {string.Join(", ", allowed)}.{more}");
+    }
+
+    private static LatheException Error(string source, string field, string message) =>
+        LatheException.BadConfig($"{source}: {field} {message}");
+}

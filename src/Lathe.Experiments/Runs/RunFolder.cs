@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace Lathe.Experiments.Runs;
+
+/// <summary>The folder a training run writes: config.yaml, metrics.json, history.csv, learning_curve.png, model/.</summary>
+public sealed class RunFolder
+{
+    private RunFolder(string path) => Path = path;
+
+    public string Path { get; }
+
+    public string ConfigFile => System.IO.Path.Combine(Path, "config.yaml");
+    public string MetricsFile => System.IO.Path.Combine(Path, "metrics.json");
+    public string HistoryFile => System.IO.Path.Combine(Path, "history.csv");
+    public string LearningCurveFile => System.IO.Path.Combine(Path, "learning_curve.png");
+    public string ModelDirectory => System.IO.Path.Combine(Path, "model");
+
+    /// <summary>Creates runs/&lt;name&gt;-&lt;yyyyMMdd-HHmmss&gt;, adding -2, -3, … if that folder exists.</summary>
+    public static RunFolder Create(string runsDirectory, string name, DateTime now)
+    {
+        var stem = System.IO.Path.Combine(runsDirectory, $"{name}-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        var path = stem;
+        for (var n = 2; Directory.Exists(path); n++) path = $"{stem}-{n}";
+        Directory.CreateDirectory(path);
+        return new RunFolder(System.IO.Path.GetFullPath(path));
+    }
+
+    /// <summary>The model folder of a run given as the run folder itself or its model/ folder.</summary>
+    public static string ModelDirectoryOf(string runOrModel)
+    {
+        if (File.Exists(System.IO.Path.Combine(runOrModel, Lathe.Models.ModelFolder.FileName))) return runOrModel;
+        var model = System.IO.Path.Combine(runOrModel, "model");
+        if (Directory.Exists(model)) return model;
+        throw LatheException.BadConfig(
+            Directory.Exists(runOrModel)
+                ? $"{runOrModel}: no model here; the run may have failed before saving one (a finished run has a model/ folder)."
+                : $"{runOrModel}: no such run folder. `lathe train` prints the folder on its last line (run: ...).");
+    }
+}

@@ -1,0 +1,18 @@
+using Lathe.Training;
+
+namespace Lathe.Experiments.Runs;
+
+/// <summary>Where a run writes and who watches it.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Folder that holds the run folders (default: runs/ under the current directory).</summary>
+    public string RunsDirectory { get; init; } = "runs";
+
+    /// <summary>Extra callbacks, such as a progress display.</summary>
+    public IReadOnlyList<ICallback> Callbacks { get; init; } = [];
+
+    /// <summary>Receives one line per decision or event worth telling the user.</summary>
+    public Action<string>? Log { get; init; }
+
+    public CancellationToken Cancellation { get; init; }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lathe.Data;
+using Lathe.Experiments.Config;
+using Lathe.Experiments.Data;
+using Lathe.Experiments.Plots;
+using Lathe.IO;
+using Lathe.Metrics;
+using Lathe.Models;
+using Lathe.Training;
+
+namespace Lathe.Experiments.Runs;
+
+/// <summary>
+/// `lathe train`: reads the config, loads and splits the data, fits the pipeline with its callbacks,
+/// scores it on the validation and test parts, and writes the run folder.
+/// </summary>
+public static class TrainingRun
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static RunResult Execute(string configPath, IReadOnlyList<string> overrides, RunOptions options)
+    {
+        var config = ConfigLoader.Load(configPath, overrides);
+        return Execute(config, Path.GetDirectoryName(Path.GetFullPath(configPath))!, options);
+    }
+
+    public static RunResult Execute(LatheConfig config, string configDirectory, RunOptions options)
+    {
+        var log = options.Log ?? (_ => { });
+        var data = DatasetLoader.Load(config, configDirectory);
+        log($"data: {data.Describe()}; task {data.Task.ToString().ToLowerInvariant()}" +
+            (data.Task == TaskKind.Classification ? $" ({((CategoricalColumn)data.Train[data.Target]).Categories.Count} classes)" : ""));
+
+        var pipeline = ModelFactory.Create(config, data.Task);
+        var folder = RunFolder.Create(options.RunsDirectory, config.Name, DateTime.Now);
+        AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
+        log($"model: {config.Model.Type} hidden [{string.Join(", ", config.Model.Hidden)}], " +
+            $"{config.Train.Optimizer.Type} lr {config.Train.Optimizer.Lr}, {config.Train.Epochs} epochs, batch {config.Train.BatchSize}");
+
+        var history = new History();
+        var callbacks = new List<ICallback> { history };
+        if (config.Train.EarlyStopping is { } early)
+            callbacks.Add(new EarlyStopping(early.Monitor, early.Patience, early.MinDelta, early.RestoreBest));
+        callbacks.AddRange(options.Callbacks);
+        var context = new FitContext(config.Seed, callbacks, options.Cancellation, log);
+
+        var model = (PipelineModel)pipeline.Fit(data.ToTrainingData(), context);
+        if (context.StopReason is not null) log($"stopped: {context.StopReason}");
+
+        var validation = data.Validation is null ? null : Scoring.Score(model.Predict(data.Validation), data.Validation[data.Target]);
+        var test = data.Test is null ? null : Scoring.Score(model.Predict(data.Test), data.Test[data.Target]);
+
+        AtomicFile.WriteAllText(folder.HistoryFile, history.ToCsv());
+        LearningCurvePlot.Save(history, folder.LearningCurveFile, $"{config.Name}: loss per epoch");
+        var metrics = new JsonObject
+        {
+            ["task"] = data.Task.ToString().ToLowerInvariant(),
+            ["epochs"] = context.LastStep,
+            ["stop_reason"] = context.StopReason,
+            ["validation"] = ToJson(validation),
+            ["test"] = ToJson(test),
+        };
+        AtomicFile.WriteAllText(folder.MetricsFile, metrics.ToJsonString(Indented));
+        ModelFolder.Save(model, folder.ModelDirectory, (JsonObject)metrics.DeepClone());
+        return new RunResult(folder.Path, data.Task, context.LastStep, context.StopReason, validation, test);
+    }
+
+    private static JsonObject? ToJson(IReadOnlyDictionary<string, double>? metrics) =>
+        metrics is null ? null : new JsonObject(metrics.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Math.Round(kv.Value, 6))));
+}
