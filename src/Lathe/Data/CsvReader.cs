@@ -104,7 +104,7 @@ public static class CsvReader
             var value = values[i];
             if (value is null) { numbers[i] = float.NaN; continue; }
             present++;
-            if (float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            if (TryParseNumber(value, out var number))
             {
                 if (float.IsInfinity(number))
                     throw LatheException.BadData(
@@ -130,6 +130,19 @@ public static class CsvReader
                 $"{path}:{lines[firstBad]}: column '{name}' (field {columnNumber}) is numeric but holds '{values[firstBad]}'. " +
                 "Fix the value, leave the cell empty to mark it missing, or declare the column categorical in data.columns.");
         return new NumericColumn(name, numbers);
+    }
+
+    /// <summary>Invariant-culture numbers, plus the spellings of infinity other tools write (inf, -Inf, Infinity).</summary>
+    private static bool TryParseNumber(string text, out float number)
+    {
+        if (float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number)) return true;
+        var unsigned = text.TrimStart('+', '-');
+        if (unsigned.Equals("inf", StringComparison.OrdinalIgnoreCase) || unsigned.Equals("infinity", StringComparison.OrdinalIgnoreCase))
+        {
+            number = text.StartsWith('-') ? float.NegativeInfinity : float.PositiveInfinity;
+            return true;
+        }
+        return false;
     }
 
     private static Stream OpenMaybeGzip(string path)

@@ -1,0 +1,117 @@
+using Lathe.Data;
+
+namespace Lathe.Tests.Data;
+
+public class CsvReaderTests
+{
+    [Fact]
+    public void Infers_numeric_categorical_and_missing_values()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("d.csv", "x,color,y\n1.5,red,0\n,blue,1\n-2e3,\"red\",NA\n");
+        var table = CsvReader.Read(path);
+        Assert.Equal(3, table.RowCount);
+        var x = Assert.IsType<NumericColumn>(table["x"]);
+        Assert.Equal(1.5f, x[0]);
+        Assert.True(x.IsMissing(1));
+        Assert.Equal(-2000f, x[2]);
+        var color = Assert.IsType<CategoricalColumn>(table["color"]);
+        Assert.Equal(["red", "blue"], color.Categories);
+        Assert.Equal(0, color[2]);
+        Assert.True(table["y"].IsMissing(2));
+    }
+
+    [Fact]
+    public void Quoted_fields_keep_delimiters_and_quotes()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("q.csv", "name,n\n\"Smith, John\",1\n\"say \"\"hi\"\"\",2\n");
+        var table = CsvReader.Read(path, new CsvReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["name"] = ColumnKind.Text } });
+        Assert.Equal("Smith, John", table["name"].Format(0));
+        Assert.Equal("say \"hi\"", table["name"].Format(1));
+    }
+
+    [Fact]
+    public void Tsv_files_are_split_on_tabs()
+    {
+        using var dir = new TempDirectory();
+        var table = CsvReader.Read(dir.File("t.tsv", "a\tb\n1\t2\n"));
+        Assert.Equal(2f, ((NumericColumn)table["b"])[0]);
+    }
+
+    [Fact]
+    public void A_ragged_row_is_reported_with_its_line()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("r.csv", "a,b\n1,2\n3\n4,5\n");
+        var e = Assert.Throws<LatheException>(() => CsvReader.Read(path));
+        Assert.Equal(ErrorKind.Data, e.Kind);
+        Assert.Contains($"{path}:3:", e.Message);
+        Assert.Contains("1 fields but the header has 2", e.Message);
+    }
+
+    [Fact]
+    public void A_typo_in_a_numeric_column_is_reported_with_line_column_and_value()
+    {
+        using var dir = new TempDirectory();
+        var rows = string.Join("\n", Enumerable.Range(0, 20).Select(i => i == 13 ? "1.O,x" : $"{i}.5,x"));
+        var path = dir.File("n.csv", "price,tag\n" + rows + "\n");
+        var e = Assert.Throws<LatheException>(() => CsvReader.Read(path));
+        Assert.Contains($"{path}:15:", e.Message);
+        Assert.Contains("column 'price'", e.Message);
+        Assert.Contains("'1.O'", e.Message);
+    }
+
+    [Fact]
+    public void A_value_in_a_column_declared_numeric_must_be_a_number()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("n.csv", "a\n1\nabc\n");
+        var options = new CsvReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["a"] = ColumnKind.Numeric } };
+        var e = Assert.Throws<LatheException>(() => CsvReader.Read(path, options));
+        Assert.Contains(":3:", e.Message);
+    }
+
+    [Fact]
+    public void Infinity_is_an_error_not_a_silent_value()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("i.csv", "a\n1\ninf\n");
+        var e = Assert.Throws<LatheException>(() => CsvReader.Read(path));
+        Assert.Contains("infinite", e.Message);
+        Assert.Contains(":3:", e.Message);
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("a,b\n", "no data rows")]
+    [InlineData("a,a\n1,2\n", "appears twice")]
+    public void Empty_header_only_and_duplicate_columns_are_clear_errors(string content, string expected)
+    {
+        using var dir = new TempDirectory();
+        var e = Assert.Throws<LatheException>(() => CsvReader.Read(dir.File("bad.csv", content)));
+        Assert.Equal(ErrorKind.Data, e.Kind);
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void A_missing_file_names_the_path()
+    {
+        var e = Assert.Throws<LatheException>(() => CsvReader.Read("/nonexistent/data.csv"));
+        Assert.Contains("/nonexistent/data.csv: file not found", e.Message);
+    }
+
+    [Fact]
+    public void Gzip_compressed_files_are_read()
+    {
+        using var dir = new TempDirectory();
+        var path = System.IO.Path.Combine(dir.Path, "z.csv.gz");
+        using (var file = File.Create(path))
+        using (var gz = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+        using (var writer = new StreamWriter(gz))
+            writer.Write("a,b\n1,2\n3,4\n");
+        var table = CsvReader.Read(path);
+        Assert.Equal(2, table.RowCount);
+        Assert.Equal(4f, ((NumericColumn)table["b"])[1]);
+    }
+}
