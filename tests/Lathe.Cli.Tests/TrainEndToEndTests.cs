@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Lathe.Cli.Tests;
+
+public class TrainEndToEndTests
+{
+    private static readonly string IrisConfig = Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml");
+
+    [Fact]
+    public void Training_the_iris_example_writes_the_run_folder_and_reaches_the_accuracy_target()
+    {
+        using var cli = new CliRunner();
+        var (code, output, error) = cli.Train(IrisConfig);
+        Assert.True(code == 0, error + output);
+
+        var run = CliRunner.RunFolderOf(output);
+        Assert.StartsWith(Path.Combine(cli.RunsDirectory, "iris-mlp-"), run);
+        foreach (var file in new[] { "config.yaml", "metrics.json", "history.csv", "learning_curve.png", "model/model.json", "model/weights.safetensors" })
+            Assert.True(File.Exists(Path.Combine(run, file)), $"{file} is missing from the run folder");
+
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")))!;
+        var accuracy = (double)metrics["test"]!["accuracy"]!;
+        Assert.True(accuracy >= 0.93, $"test accuracy {accuracy}");
+        Assert.Contains($"test: accuracy {accuracy.ToString("0.0000", CultureInfo.InvariantCulture)}", output);
+
+        var history = File.ReadAllLines(Path.Combine(run, "history.csv"));
+        Assert.StartsWith("epoch,train_loss,train_accuracy,val_loss,val_accuracy", history[0]);
+        Assert.Equal((int)metrics["epochs"]!, history.Length - 1);
+        var png = File.ReadAllBytes(Path.Combine(run, "learning_curve.png"));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.True(png.Length > 10_000, "the learning curve image looks empty");
+
+        // The run folder's config is resolved: it trains again from anywhere.
+        var again = cli.Train(Path.Combine(run, "config.yaml"), "--set", "train.epochs=2");
+        Assert.True(again.ExitCode == 0, again.Error);
+
+        // predict writes one row per input row, with class names and probabilities.
+        var predictions = Path.Combine(cli.Folder, "predictions.csv");
+        var predict = cli.Run("predict", run, "--input", Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "iris.csv"), "--output", predictions);
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        var lines = File.ReadAllLines(predictions);
+        Assert.Equal("prediction,p_setosa,p_versicolor,p_virginica", lines[0]);
+        Assert.Equal(151, lines.Length);
+        Assert.StartsWith("setosa,", lines[1]);
+        var correct = File.ReadAllLines(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "iris.csv")).Skip(1)
+            .Zip(lines.Skip(1)).Count(p => p.First.Split(',')[4] == p.Second.Split(',')[0]);
+        Assert.True(correct >= 140, $"{correct}/150 predictions match the labels");
+    }
+
+    [Fact]
+    public void The_same_config_and_seed_give_identical_metrics_and_set_overrides_apply()
+    {
+        using var cli = new CliRunner();
+        string Metrics(params string[] extra)
+        {
+            var (code, output, error) = cli.Train(IrisConfig, ["--set", "train.epochs=15", .. extra]);
+            Assert.True(code == 0, error);
+            var run = CliRunner.RunFolderOf(output);
+            Assert.Contains("epochs: 15", File.ReadAllText(Path.Combine(run, "config.yaml")));
+            return File.ReadAllText(Path.Combine(run, "metrics.json"));
+        }
+        var first = Metrics();
+        Assert.Equal(first, Metrics());
+        Assert.NotEqual(first, Metrics("--set", "seed=7"));
+    }
+}
