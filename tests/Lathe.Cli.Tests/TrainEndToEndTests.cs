@@ -65,3 +65,43 @@ public class TrainEndToEndTests
         Assert.NotEqual(first, Metrics("--set", "seed=7"));
     }
 }
+
+public class RegressionEndToEndTests
+{
+    [Fact]
+    public void A_numeric_target_trains_a_regressor_with_categorical_inputs_and_gaps()
+    {
+        using var cli = new CliRunner();
+        var random = new Random(3);
+        var rows = new List<string> { "id,size,color,price" };
+        for (var i = 0; i < 300; i++)
+        {
+            var size = random.NextDouble() * 10;
+            var color = i % 3 == 0 ? "red" : "blue";
+            var price = 2 * size + (color == "red" ? 5 : 0) + random.NextDouble() * 0.2;
+            var sizeText = i % 17 == 0 ? "" : size.ToString("0.###", CultureInfo.InvariantCulture); // some gaps
+            rows.Add($"row{i},{sizeText},{color},{price.ToString("0.###", CultureInfo.InvariantCulture)}");
+        }
+        cli.Write("prices.csv", string.Join("\n", rows) + "\n");
+        var config = cli.Write("config.yaml", """
+            name: prices
+            data:
+              path: prices.csv
+              target: price
+              columns: { id: ignore }
+              split: { method: holdout, validation: 0.2, test: 0.2 }
+            model: { type: mlp, hidden: [32] }
+            train:
+              epochs: 80
+              batch_size: 16
+              optimizer: { type: adam, lr: 0.01 }
+            """);
+        var (code, output, error) = cli.Train(config);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("task regression", output);
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(CliRunner.RunFolderOf(output), "metrics.json")))!;
+        var r2 = (double)metrics["test"]!["r2"]!;
+        Assert.True(r2 > 0.9, $"test R² {r2}");
+        Assert.NotNull(metrics["test"]!["rmse"]);
+    }
+}
