@@ -20,7 +20,7 @@ public static class TorchRuntime
     /// A user's own OMP_WAIT_POLICY or GOMP_SPINCOUNT is kept.
     /// See docs/benchmarks.md for the measurements behind the chosen default.
     /// </summary>
-    public const string DefaultSpinCount = "10000";
+    public const string DefaultSpinCount = "1000";
 
 #pragma warning disable CA2255 // A library initializer is the point: it must run before any torch call in this assembly.
     [ModuleInitializer]

@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace Lathe.Bench;
+
+/// <summary>What to run, parsed from the command line: <c>trainer|plain [--epochs N] [--seed S] [--data DIR] [--attribute]</c>.</summary>
+public sealed record BenchOptions
+{
+    public const string DefaultDataDirectory = "/usr/share/datasets/fashion-mnist";
+
+    public const string Usage =
+        "usage: Lathe.Bench trainer|plain [--epochs N] [--seed S] [--data DIR] [--attribute]\n" +
+        "  trainer    Lathe's Trainer and a plain TorchSharp loop, interleaved epoch by epoch; prints the ratio\n" +
+        "  plain      the plain TorchSharp loop only (used by bench/omp-policy.sh)\n" +
+        "  --epochs   measured epochs after one uncounted warm-up epoch (default 5)\n" +
+        "  --attribute  (trainer) also time the plain loop plus the Trainer's per-batch metrics, to locate overhead";
+
+    public required string Command { get; init; }
+
+    public int Epochs { get; init; } = 5;
+
+    public int Seed { get; init; } = 1;
+
+    public string DataDirectory { get; init; } = DefaultDataDirectory;
+
+    public bool Attribute { get; init; }
+
+    /// <summary>Parses <paramref name="args"/>; returns null (after printing why) when they are not understood.</summary>
+    public static BenchOptions? Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("trainer" or "plain"))
+            return Fail(args.Length == 0 ? "no command given" : $"unknown command '{args[0]}'");
+        var options = new BenchOptions { Command = args[0] };
+        for (var i = 1; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--epochs" when TryPositive(value, out var epochs):
+                    options = options with { Epochs = epochs };
+                    i++;
+                    break;
+                case "--seed" when TryPositive(value, out var seed):
+                    options = options with { Seed = seed };
+                    i++;
+                    break;
+                case "--data" when value is not null:
+                    options = options with { DataDirectory = value };
+                    i++;
+                    break;
+                case "--attribute":
+                    options = options with { Attribute = true };
+                    break;
+                default:
+                    return Fail($"'{args[i]}' is not an option here, or its value is missing or not a positive integer");
+            }
+        }
+        return options;
+    }
+
+    private static bool TryPositive(string? text, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value > 0;
+
+    private static BenchOptions? Fail(string reason)
+    {
+        Console.Error.WriteLine($"Lathe.Bench: {reason}.");
+        Console.Error.WriteLine(Usage);
+        return null;
+    }
+}

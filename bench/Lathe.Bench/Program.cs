@@ -1,0 +1,24 @@
+using Lathe.Bench;
+using Lathe.Torch.Runtime;
+using static TorchSharp.torch;
+
+// Before anything touches torch: libgomp reads its wait policy once, when libtorch loads.
+TorchRuntime.Initialize();
+
+var options = BenchOptions.Parse(args);
+if (options is null) return 2;
+
+Console.WriteLine($"Lathe.Bench {options.Command}: {options.Epochs} measured epochs + 1 warm-up, seed {options.Seed}, " +
+    $"torch threads {get_num_threads()}, cores {Environment.ProcessorCount}, " +
+    $"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}, " +
+    $"GOMP_SPINCOUNT={Environment.GetEnvironmentVariable("GOMP_SPINCOUNT") ?? "(unset)"}, " +
+    $"loadavg {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
+
+using var data = FashionMnist.LoadTrain(options.DataDirectory);
+Console.WriteLine($"data: {data.Rows} rows × {FashionMnist.Width} features, pixels scaled to [0, 1]; MLP 784-256-128-10, batch 128, Adam lr 1e-3");
+
+if (options.Command == "trainer")
+    new InterleavedComparison(options, data).Run();
+else
+    PlainOnlyRun.Run(options, data);
+return 0;
