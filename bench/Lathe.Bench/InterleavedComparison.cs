@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lathe.Torch.Nets;
+using Lathe.Torch.Objectives;
 using Lathe.Torch.Training;
 using Lathe.Training;
 using TorchSharp;
@@ -46,8 +47,7 @@ public sealed class InterleavedComparison(BenchOptions options, TensorData data)
             Optimizer = new OptimizerOptions { Type = "adam", LearningRate = LearningRate },
         });
         var context = new FitContext(options.Seed, [this]);
-        trainer.Fit(net, (output, target) => nn.functional.cross_entropy(output, target), data, validation: null, context,
-            classification: true, CPU);
+        trainer.Fit(net, new SoftmaxObjective(), data, validation: null, context, CPU);
         PrintSummary();
     }
 

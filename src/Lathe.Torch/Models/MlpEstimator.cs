@@ -1,6 +1,7 @@
 using Lathe.Data;
 using Lathe.Models;
 using Lathe.Torch.Nets;
+using Lathe.Torch.Objectives;
 using Lathe.Torch.Runtime;
 using Lathe.Torch.Training;
 using Lathe.Training;
@@ -9,10 +10,10 @@ using static TorchSharp.torch;
 
 namespace Lathe.Torch.Models;
 
-/// <summary>MLP classifier: cross-entropy on class logits, softmax probabilities.</summary>
+/// <summary>MLP classifier: cross-entropy on class logits (or binary cross-entropy on one logit), softmax probabilities.</summary>
 public sealed class MlpClassifier(MlpOptions? options = null) : MlpEstimator(options ?? new(), TaskKind.Classification);
 
-/// <summary>MLP regressor: mean squared error on one output.</summary>
+/// <summary>MLP regressor: MSE, MAE or Huber loss on one output.</summary>
 public sealed class MlpRegressor(MlpOptions? options = null) : MlpEstimator(options ?? new(), TaskKind.Regression);
 
 /// <summary>Trains an <see cref="MlpNet"/> on the numeric feature matrix of the training data.</summary>
@@ -39,32 +40,37 @@ public abstract class MlpEstimator : IEstimator
         if (data.Task != Task)
             throw new ArgumentException($"This MLP is for {Task.ToString().ToLowerInvariant()}, but the data is for {data.Task.ToString().ToLowerInvariant()}.");
         var features = data.FeatureNames;
-        var device = TorchRuntime.ResolveDevice(Options.Training.Device);
-        using var train = ToTensors(data.Train, features, data.Target, out var width);
-        using var validation = data.Validation is null ? null : ToTensors(data.Validation, features, data.Target, out _);
-
         var classes = Task == TaskKind.Classification ? data.Classes : [];
-        var outputs = Task == TaskKind.Classification ? classes.Count : 1;
+        var choice = ObjectiveFactory.Create(Options.Loss, Task, classes);
+        var device = TorchRuntime.ResolveDevice(Options.Training.Device);
+        using var train = ToTensors(data.Train, features, data.Target, choice.Output, out var width);
+        using var validation = data.Validation is null ? null : ToTensors(data.Validation, features, data.Target, choice.Output, out _);
+
         random.manual_seed(context.Seed);
-        var net = new MlpNet(width, Options.Hidden, outputs, Options.Dropout);
+        var net = new MlpNet(width, Options.Hidden, choice.Outputs, Options.Dropout);
         net.to(device);
-        var trainer = new Trainer(Options.Training);
-        trainer.Fit(net, LossFor(Task), train, validation, context, Task == TaskKind.Classification, device);
+        try
+        {
+            new Trainer(Options.Training).Fit(net, choice.Objective, train, validation, context, device);
+        }
+        finally
+        {
+            (choice.Objective as IDisposable)?.Dispose();
+        }
         net.to(CPU);
         net.eval();
-        return new MlpModel(net, Task, features, width, Options.Hidden, classes);
+        return new MlpModel(net, Task, choice.Output, features, width, Options.Hidden, classes);
     }
 
-    internal static Func<Tensor, Tensor, Tensor> LossFor(TaskKind task) => task == TaskKind.Classification
-        ? (output, target) => nn.functional.cross_entropy(output, target)
-        : (output, target) => nn.functional.mse_loss(output, target);
-
-    private TensorData ToTensors(Table table, IReadOnlyList<string> features, string target, out int width)
+    private static TensorData ToTensors(Table table, IReadOnlyList<string> features, string target, OutputKind output, out int width)
     {
         var matrix = FeatureMatrix.Build(table, features, out width);
-        Array targets = Task == TaskKind.Classification
-            ? ClassIndices((CategoricalColumn)table[target])
-            : ((NumericColumn)table[target]).Values.ToArray();
+        Array targets = output switch
+        {
+            OutputKind.Softmax => ClassIndices((CategoricalColumn)table[target]),
+            OutputKind.Sigmoid => ClassIndices((CategoricalColumn)table[target]).Select(c => (float)c).ToArray(),
+            _ => ((NumericColumn)table[target]).Values.ToArray(),
+        };
         return TensorData.From(matrix, width, targets);
     }
 

@@ -3,6 +3,7 @@ using Lathe.Data;
 using Lathe.IO;
 using Lathe.Models;
 using Lathe.Torch.Nets;
+using Lathe.Torch.Objectives;
 using Lathe.Torch.Runtime;
 using TorchSharp;
 using TorchSharp.PyBridge;
@@ -21,11 +22,14 @@ public sealed class MlpModel : IModel
     private readonly int _width;
     private readonly IReadOnlyList<int> _hidden;
     private readonly IReadOnlyList<string> _classes;
+    private readonly OutputKind _output;
 
-    internal MlpModel(MlpNet net, TaskKind task, IReadOnlyList<string> features, int width, IReadOnlyList<int> hidden, IReadOnlyList<string> classes)
+    internal MlpModel(MlpNet net, TaskKind task, OutputKind output, IReadOnlyList<string> features, int width, IReadOnlyList<int> hidden,
+        IReadOnlyList<string> classes)
     {
         _net = net;
         Task = task;
+        _output = output;
         _features = features;
         _width = width;
         _hidden = hidden;
@@ -51,8 +55,12 @@ public sealed class MlpModel : IModel
             using var scope = NewDisposeScope();
             var length = Math.Min(PredictBatch, rows - start);
             var x = tensor(matrix.AsSpan(start * width, length * width).ToArray(), [length, width]);
-            var output = _net.forward(x);
-            if (Task == TaskKind.Classification) output = output.softmax(1);
+            var output = _output switch
+            {
+                OutputKind.Softmax => _net.forward(x).softmax(1),
+                OutputKind.Sigmoid => _net.forward(x).sigmoid() is var p ? cat([1 - p, p], 1) : null!,
+                _ => _net.forward(x),
+            };
             output.contiguous().data<float>().CopyTo(result.AsSpan(start * outputs, length * outputs));
         }
         return Task == TaskKind.Classification ? Prediction.Classification(result, _classes) : Prediction.Regression(result);
@@ -65,6 +73,7 @@ public sealed class MlpModel : IModel
         {
             ["type"] = Type,
             ["task"] = Task.ToString().ToLowerInvariant(),
+            ["output"] = _output.ToString().ToLowerInvariant(),
             ["features"] = new JsonArray([.. _features.Select(f => JsonValue.Create(f))]),
             ["input_width"] = _width,
             ["hidden"] = new JsonArray([.. _hidden.Select(h => JsonValue.Create(h))]),
@@ -80,11 +89,12 @@ public sealed class MlpModel : IModel
         var classes = json["classes"]!.AsArray().Select(c => (string)c!).ToArray();
         var hidden = json["hidden"]!.AsArray().Select(h => (int)h!).ToArray();
         var width = (int)json["input_width"]!;
-        var net = new MlpNet(width, hidden, task == TaskKind.Classification ? classes.Length : 1, dropout: 0);
+        var output = Enum.Parse<OutputKind>((string)json["output"]!, ignoreCase: true);
+        var net = new MlpNet(width, hidden, output == OutputKind.Softmax ? classes.Length : 1, dropout: 0);
         var weights = Path.Combine(directory, (string)json["weights"]!);
         if (!File.Exists(weights)) throw LatheException.BadData($"{weights}: the model's weights file is missing.");
         net.load_safetensors(weights);
         net.eval();
-        return new MlpModel(net, task, [.. json["features"]!.AsArray().Select(f => (string)f!)], width, hidden, classes);
+        return new MlpModel(net, task, output, [.. json["features"]!.AsArray().Select(f => (string)f!)], width, hidden, classes);
     }
 }

@@ -1,14 +1,19 @@
 using System.Diagnostics;
+using Lathe.Torch.Objectives;
+using Lathe.Torch.Schedules;
 using Lathe.Training;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Lathe.Torch.Training;
 
 /// <summary>
-/// The epoch/batch loop: shuffle, forward, loss, backward, optimizer step; then validation loss and
-/// metrics, reported through the <see cref="FitContext"/> after every epoch. Each batch runs in a
-/// DisposeScope, so no tensor outlives its step. Seeded: the same seed gives the same weights on CPU.
+/// The epoch/batch loop: shuffle, forward, loss (+ explicit L1/L2), backward, accumulate, clip, set the
+/// scheduled learning rate, optimizer step; then validation metrics, reported through the
+/// <see cref="FitContext"/> after every epoch, and checkpoints. Each batch runs in a DisposeScope, so no
+/// tensor outlives its step. Seeded: the same seed gives the same weights on CPU, and a run resumed
+/// from a checkpoint ends with the same weights as an uninterrupted one.
 /// </summary>
 public sealed class Trainer
 {
@@ -23,49 +28,66 @@ public sealed class Trainer
 
     public TrainerOptions Options { get; }
 
-    /// <summary>
-    /// Trains <paramref name="net"/> in place. <paramref name="classification"/> adds accuracy to the
-    /// reported metrics (targets are class indices). Returns the number of epochs run.
-    /// </summary>
-    public int Fit(nn.Module<Tensor, Tensor> net, Func<Tensor, Tensor, Tensor> loss, TensorData train, TensorData? validation,
-        FitContext context, bool classification, Device device)
+    /// <summary>Trains <paramref name="net"/> in place and returns the number of the last epoch run.</summary>
+    public int Fit(nn.Module<Tensor, Tensor> net, IObjective objective, TensorData train, TensorData? validation,
+        FitContext context, Device device)
     {
-        var state = new ModuleState(net);
-        context.Start(Options.Epochs, state);
-        using var optimizer = CreateOptimizer(net);
+        var batchesPerEpoch = (train.Rows + Options.BatchSize - 1) / Options.BatchSize;
+        var stepsPerEpoch = (batchesPerEpoch + Options.AccumulateBatches - 1) / Options.AccumulateBatches;
+        var totalSteps = Math.Min(Options.Epochs * stepsPerEpoch, Options.MaxSteps ?? long.MaxValue);
+        var schedule = Options.Schedule.Create(stepsPerEpoch);
+        var metricSchedule = schedule as IMetricSchedule ?? (schedule as LinearWarmupSchedule)?.After as IMetricSchedule;
+
+        using var optimizer = OptimizerFactory.Create(Options.Optimizer, net.parameters());
         using var generator = new Generator((ulong)context.Seed);
-        var epochsRun = 0;
+        var loop = new EpochLoop(this, net, objective, optimizer, schedule, stepsPerEpoch, totalSteps, device);
+        var checkpoints = context.Checkpoints is { } settings ? new TrainerCheckpoints(settings) : null;
+
+        context.Start(Options.MaxSteps is null ? Options.Epochs : (int)Math.Min(Options.Epochs, (totalSteps + stepsPerEpoch - 1) / stepsPerEpoch),
+            new ModuleState(net));
+        var epoch = 0;
         try
         {
-            for (var epoch = 1; epoch <= Options.Epochs && !context.StopRequested; epoch++)
+            if (checkpoints?.Settings.ResumeFrom is { } from)
+            {
+                var resumed = checkpoints.Resume(from, net, optimizer, generator, metricSchedule, context);
+                (epoch, loop.Step) = (resumed.Epoch, resumed.Step);
+                context.Log($"resumed from {from} after epoch {epoch} (step {loop.Step})");
+            }
+            while (++epoch <= Options.Epochs && !context.StopRequested && loop.Step < totalSteps)
             {
                 var clock = Stopwatch.StartNew();
-                var (trainLoss, trainAccuracy) = RunEpoch(net, loss, optimizer, train, generator, classification, device);
-                var metrics = new Dictionary<string, double> { ["train_loss"] = trainLoss };
-                if (classification) metrics["train_accuracy"] = trainAccuracy;
-                if (validation is not null)
+                var result = loop.Run(train, generator);
+                var metrics = new Dictionary<string, double> { ["train_loss"] = result.Loss };
+                if (objective.HasAccuracy) metrics["train_accuracy"] = result.Accuracy;
+                if (result.DivergedAtStep is { } badStep)
                 {
-                    var (valLoss, valAccuracy) = Evaluate(net, loss, validation, classification, device);
-                    metrics["val_loss"] = valLoss;
-                    if (classification) metrics["val_accuracy"] = valAccuracy;
+                    context.RequestStop($"training diverged at epoch {epoch}, step {badStep}: the loss became {result.Loss}. " +
+                                        "The weights of the last good step are kept. Lower train.optimizer.lr or set train.clip_norm.");
                 }
-                if (!double.IsFinite(trainLoss))
-                    context.RequestStop($"training diverged at epoch {epoch}: train_loss is {trainLoss}. Lower train.optimizer.lr.");
+                else if (validation is not null)
+                {
+                    var (valLoss, valAccuracy) = Evaluate(net, objective, validation, device);
+                    metrics["val_loss"] = valLoss;
+                    if (objective.HasAccuracy) metrics["val_accuracy"] = valAccuracy;
+                }
+                metrics["lr"] = loop.LastRate;
                 metrics["epoch_seconds"] = clock.Elapsed.TotalSeconds;
-                epochsRun = epoch;
+                if (result.DivergedAtStep is null) metricSchedule?.Observe(metrics);
                 context.Report(epoch, metrics);
+                if (result.DivergedAtStep is null)
+                    checkpoints?.Save(epoch, loop.Step, metrics, net, optimizer, generator, metricSchedule, context);
             }
         }
         finally
         {
             context.Finish();
         }
-        return epochsRun;
+        return Math.Min(epoch, Options.Epochs);
     }
 
     /// <summary>Mean loss and accuracy of <paramref name="net"/> on <paramref name="data"/>, without updating it.</summary>
-    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> net, Func<Tensor, Tensor, Tensor> loss,
-        TensorData data, bool classification, Device device)
+    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> net, IObjective objective, TensorData data, Device device)
     {
         net.eval();
         using var _ = no_grad();
@@ -78,46 +100,12 @@ public sealed class Trainer
             var x = data.Inputs.narrow(0, start, length).to(device);
             var y = data.Targets.narrow(0, start, length).to(device);
             var output = net.forward(x);
-            lossSum += loss(output, y).item<float>() * (double)length;
-            if (classification) correct += output.argmax(1).eq(y).sum().item<long>();
+            lossSum += objective.Loss(output, y).item<float>() * (double)length;
+            if (objective.HasAccuracy) correct += objective.Correct(output, y).item<long>();
         }
         return (lossSum / data.Rows, (double)correct / data.Rows);
     }
 
-    private (double Loss, double Accuracy) RunEpoch(nn.Module<Tensor, Tensor> net, Func<Tensor, Tensor, Tensor> loss,
-        optim.Optimizer optimizer, TensorData train, Generator generator, bool classification, Device device)
-    {
-        net.train();
-        using var order = Options.Shuffle ? randperm(train.Rows, generator: generator) : arange(train.Rows);
-        double lossSum = 0;
-        long correct = 0;
-        for (long start = 0; start < train.Rows; start += Options.BatchSize)
-        {
-            using var scope = NewDisposeScope();
-            var length = Math.Min(Options.BatchSize, train.Rows - start);
-            var rows = order.narrow(0, start, length);
-            var x = train.Inputs.index_select(0, rows).to(device);
-            var y = train.Targets.index_select(0, rows).to(device);
-            optimizer.zero_grad();
-            var output = net.forward(x);
-            var batchLoss = loss(output, y);
-            batchLoss.backward();
-            optimizer.step();
-            lossSum += batchLoss.item<float>() * (double)length;
-            if (classification)
-                using (no_grad()) correct += output.argmax(1).eq(y).sum().item<long>();
-        }
-        return (lossSum / train.Rows, (double)correct / train.Rows);
-    }
-
-    private optim.Optimizer CreateOptimizer(nn.Module net)
-    {
-        var o = Options.Optimizer;
-        return o.Type switch
-        {
-            "sgd" => optim.SGD(net.parameters(), o.LearningRate, momentum: o.Momentum, weight_decay: o.WeightDecay),
-            "adam" => optim.Adam(net.parameters(), o.LearningRate, weight_decay: o.WeightDecay),
-            _ => throw LatheException.BadConfig($"train.optimizer.type: '{o.Type}' is not available; use sgd or adam."),
-        };
-    }
+    /// <summary>Parameters the explicit L1/L2 penalties apply to: weight matrices and kernels, not biases or norm scales.</summary>
+    internal static Parameter[] PenalizedParameters(nn.Module net) => [.. net.parameters().Where(p => p.dim() > 1)];
 }

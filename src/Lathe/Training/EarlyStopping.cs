@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Lathe.Training;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Lathe.Training;
 /// Metrics whose name contains "loss", "error" or "mse"/"rmse"/"mae" are minimized, others maximized.
 /// </summary>
 public sealed class EarlyStopping(string monitor = "val_loss", int patience = 10, double minDelta = 0, bool restoreBest = true)
-    : ICallback
+    : IStatefulCallback
 {
     private object? _bestState;
 
@@ -56,6 +58,29 @@ public sealed class EarlyStopping(string monitor = "val_loss", int patience = 10
             StoppedAt = report.Step;
             context.RequestStop($"early stopping: {Monitor} has not improved for {Patience} steps (best {Best:G5} at step {BestStep})");
         }
+    }
+
+    public string StateName => "early_stopping";
+
+    public void SaveState(CheckpointFolder checkpoint, FitContext context)
+    {
+        checkpoint.WriteJson(StateName, new JsonObject
+        {
+            ["best"] = double.IsFinite(Best) ? Best : null,
+            ["best_step"] = BestStep,
+            ["has_best_state"] = _bestState is not null,
+        });
+        if (_bestState is not null && context.State is not null)
+            checkpoint.WriteBytes(StateName + ".best_state", context.State.Serialize(_bestState));
+    }
+
+    public void LoadState(CheckpointFolder checkpoint, FitContext context)
+    {
+        var json = checkpoint.ReadJson(StateName);
+        Best = (double?)json["best"] ?? (Minimize ? double.PositiveInfinity : double.NegativeInfinity);
+        BestStep = (int)json["best_step"]!;
+        if ((bool)json["has_best_state"]! && context.State is not null)
+            _bestState = context.State.Deserialize(checkpoint.ReadBytes(StateName + ".best_state"));
     }
 
     public void OnFitEnd(FitContext context)

@@ -8,15 +8,19 @@ namespace Lathe.Training;
 public sealed class FitContext
 {
     public FitContext(int seed = 0, IEnumerable<ICallback>? callbacks = null, CancellationToken cancellation = default,
-        Action<string>? log = null)
+        Action<string>? log = null, CheckpointSettings? checkpoints = null)
     {
         Seed = seed;
+        Checkpoints = checkpoints;
         Callbacks = [.. callbacks ?? []];
         Cancellation = cancellation;
         Log = log ?? (_ => { });
     }
 
     public int Seed { get; }
+
+    /// <summary>Where to write checkpoints and what to resume from; null: no checkpoints.</summary>
+    public CheckpointSettings? Checkpoints { get; }
 
     public IReadOnlyList<ICallback> Callbacks { get; }
 

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Lathe.Training;
 
 /// <summary>Records every step's metrics (Keras' History): the source of history.csv and the learning curves.</summary>
-public sealed class History : ICallback
+public sealed class History : IStatefulCallback
 {
     private readonly List<StepReport> _steps = [];
 
@@ -20,6 +21,24 @@ public sealed class History : ICallback
     /// <summary>The series of one metric as (step, value) pairs, skipping steps that did not report it.</summary>
     public IReadOnlyList<(int Step, double Value)> Series(string metric) =>
         [.. _steps.Where(s => s.Metrics.ContainsKey(metric)).Select(s => (s.Step, s.Metrics[metric]))];
+
+    public string StateName => "history";
+
+    public void SaveState(CheckpointFolder checkpoint, FitContext context) =>
+        checkpoint.WriteJson(StateName, new JsonArray([.. _steps.Select(s => (JsonNode)new JsonObject
+        {
+            ["step"] = s.Step,
+            ["total"] = s.TotalSteps,
+            ["metrics"] = new JsonObject(s.Metrics.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)(double.IsFinite(kv.Value) ? kv.Value : null)))),
+        })]));
+
+    public void LoadState(CheckpointFolder checkpoint, FitContext context)
+    {
+        _steps.Clear();
+        foreach (var s in checkpoint.ReadJson(StateName).AsArray())
+            _steps.Add(new StepReport((int)s!["step"]!, (int?)s["total"],
+                s["metrics"]!.AsObject().ToDictionary(kv => kv.Key, kv => (double?)kv.Value ?? double.NaN)));
+    }
 
     /// <summary>CSV with a header "epoch,metric,..." and one row per step; a metric a step lacks is left empty.</summary>
     public string ToCsv(string stepName = "epoch")

@@ -11,4 +11,10 @@ public interface ITrainingState
 
     /// <summary>Puts a state returned by <see cref="Capture"/> back.</summary>
     void Restore(object state);
+
+    /// <summary>A captured state as bytes, for checkpoints.</summary>
+    byte[] Serialize(object state);
+
+    /// <summary>Reads bytes written by <see cref="Serialize"/> back into a state <see cref="Restore"/> accepts.</summary>
+    object Deserialize(byte[] bytes);
 }

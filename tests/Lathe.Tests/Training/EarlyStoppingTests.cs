@@ -11,6 +11,10 @@ public class EarlyStoppingTests
         public object Capture() => Value;
 
         public void Restore(object state) => Value = (int)state;
+
+        public byte[] Serialize(object state) => BitConverter.GetBytes((int)state);
+
+        public object Deserialize(byte[] bytes) => BitConverter.ToInt32(bytes);
     }
 
     private static Dictionary<string, double> Loss(double v) => new() { ["val_loss"] = v };
