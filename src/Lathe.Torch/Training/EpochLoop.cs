@@ -32,7 +32,7 @@ internal sealed class EpochLoop(
         double lossSum = 0;
         long rowsSeen = 0;
         var batchInStep = 0;
-        optimizer.zero_grad();
+        using (NewDisposeScope()) optimizer.zero_grad(); // reading .grad makes tensor handles: keep them scoped
         for (long start = 0; start < train.Rows && Step < totalSteps; start += _options.BatchSize)
         {
             using var scope = NewDisposeScope();

@@ -107,5 +107,5 @@ public sealed class Trainer
     }
 
     /// <summary>Parameters the explicit L1/L2 penalties apply to: weight matrices and kernels, not biases or norm scales.</summary>
-    internal static Parameter[] PenalizedParameters(nn.Module net) => [.. net.parameters().Where(p => p.dim() > 1)];
+    public static Parameter[] PenalizedParameters(nn.Module net) => [.. net.parameters().Where(p => p.dim() > 1)];
 }
