@@ -21,26 +21,22 @@ internal static class TrainCommand
             Description = "Folder for run folders.",
             DefaultValueFactory = _ => "runs",
         };
-        var command = new Command("train", "Train a model from a config file and write a run folder.") { config, set, runsDir };
-        command.SetAction(parsed => LatheCli.Guard(console, () =>
-            Run(console, parsed.GetValue(config)!, parsed.GetValue(set) ?? [], parsed.GetValue(runsDir)!)));
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "Continue this run folder from its last checkpoint (same config) instead of starting a new run.",
+        };
+        var command = new Command("train", "Train a model from a config file and write a run folder.") { config, set, runsDir, resume };
+        command.SetAction(parsed => LatheCli.Guard(console, () => Run(console, parsed.GetValue(config)!, parsed.GetValue(set) ?? [],
+            new RunOptions { RunsDirectory = parsed.GetValue(runsDir)!, ResumeRun = parsed.GetValue(resume) })));
         return command;
     }
 
-    private static int Run(CliConsole console, string configPath, string[] overrides, string runsDirectory)
+    private static int Run(CliConsole console, string configPath, string[] overrides, RunOptions options)
     {
-        RunResult result;
-        if (console.IsInteractive)
-        {
-            result = ProgressBarDisplay.Run((callback, log) => TrainingRun.Execute(configPath, overrides,
-                new RunOptions { RunsDirectory = runsDirectory, Callbacks = [callback], Log = log }));
-        }
-        else
-        {
-            var printer = new EpochPrinter(console.Output);
-            result = TrainingRun.Execute(configPath, overrides,
-                new RunOptions { RunsDirectory = runsDirectory, Callbacks = [printer], Log = console.Output.WriteLine });
-        }
+        var result = console.IsInteractive
+            ? ProgressBarDisplay.Run((callback, log) => TrainingRun.Execute(configPath, overrides, options with { Callbacks = [callback], Log = log }))
+            : TrainingRun.Execute(configPath, overrides,
+                options with { Callbacks = [new EpochPrinter(console.Output)], Log = console.Output.WriteLine });
         if (result.ValidationMetrics is not null) console.Output.WriteLine($"validation: {Format(result.ValidationMetrics)}");
         if (result.TestMetrics is not null) console.Output.WriteLine($"test: {Format(result.TestMetrics)}");
         console.Output.WriteLine($"run: {result.Folder}");

@@ -24,6 +24,8 @@ internal static class ConfigSchemaCheck
             return node is YamlScalarNode ? null : new Problem(node, $"{path} must be a single value (text), not a {Describe(node)}.");
         if (underlying == typeof(int))
             return Scalar(node, path, "a whole number", s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
+        if (underlying == typeof(long))
+            return Scalar(node, path, "a whole number", s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
         if (underlying == typeof(double))
             return Scalar(node, path, "a number", s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
         if (underlying == typeof(bool))

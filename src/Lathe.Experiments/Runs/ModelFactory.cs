@@ -2,6 +2,8 @@ using Lathe.Experiments.Config;
 using Lathe.Models;
 using Lathe.Prep;
 using Lathe.Torch.Models;
+using Lathe.Torch.Objectives;
+using Lathe.Torch.Schedules;
 using Lathe.Torch.Training;
 
 namespace Lathe.Experiments.Runs;
@@ -20,25 +22,63 @@ public static class ModelFactory
     public static Pipeline Create(LatheConfig config, TaskKind task)
     {
         var model = config.Model;
+        var train = config.Train;
         var options = new MlpOptions
         {
             Hidden = model.Hidden,
             Dropout = model.Dropout,
-            Training = new TrainerOptions
+            Training = TrainerOptionsOf(train),
+            Loss = new LossOptions
             {
-                Epochs = config.Train.Epochs,
-                BatchSize = config.Train.BatchSize,
-                Device = config.Train.Device,
-                Optimizer = new OptimizerOptions
-                {
-                    Type = config.Train.Optimizer.Type,
-                    LearningRate = config.Train.Optimizer.Lr,
-                    WeightDecay = config.Train.Optimizer.WeightDecay,
-                    Momentum = config.Train.Optimizer.Momentum,
-                },
+                Type = train.Loss.Type,
+                LabelSmoothing = train.Loss.LabelSmoothing,
+                ClassWeights = train.Loss.ClassWeights,
+                HuberDelta = train.Loss.HuberDelta,
             },
         };
         IEstimator estimator = task == TaskKind.Classification ? new MlpClassifier(options) : new MlpRegressor(options);
         return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()], estimator);
     }
+
+    private static TrainerOptions TrainerOptionsOf(TrainConfig train) => new()
+    {
+        Epochs = train.Epochs,
+        MaxSteps = train.MaxSteps,
+        BatchSize = train.BatchSize,
+        AccumulateBatches = train.AccumulateBatches,
+        ClipNorm = train.ClipNorm,
+        ClipValue = train.ClipValue,
+        L1 = train.L1,
+        L2 = train.L2,
+        Device = train.Device,
+        Optimizer = new OptimizerOptions
+        {
+            Type = train.Optimizer.Type,
+            LearningRate = train.Optimizer.Lr,
+            WeightDecay = train.Optimizer.WeightDecay,
+            Momentum = train.Optimizer.Momentum,
+            Nesterov = train.Optimizer.Nesterov,
+            Beta1 = train.Optimizer.Beta1,
+            Beta2 = train.Optimizer.Beta2,
+            Epsilon = train.Optimizer.Epsilon,
+            Alpha = train.Optimizer.Alpha,
+        },
+        Schedule = new ScheduleOptions
+        {
+            Type = train.Schedule.Type,
+            WarmupEpochs = train.Schedule.WarmupEpochs,
+            StepSize = train.Schedule.StepSize,
+            Gamma = train.Schedule.Gamma,
+            Milestones = train.Schedule.Milestones,
+            MinLr = train.Schedule.MinLr,
+            RestartEpochs = train.Schedule.RestartEpochs,
+            CycleMultiplier = train.Schedule.CycleMultiplier,
+            PctStart = train.Schedule.PctStart,
+            DivFactor = train.Schedule.DivFactor,
+            FinalDivFactor = train.Schedule.FinalDivFactor,
+            Monitor = train.Schedule.Monitor,
+            Factor = train.Schedule.Factor,
+            Patience = train.Schedule.Patience,
+        },
+    };
 }

@@ -14,6 +14,18 @@ public sealed class RunFolder
     public string HistoryFile => System.IO.Path.Combine(Path, "history.csv");
     public string LearningCurveFile => System.IO.Path.Combine(Path, "learning_curve.png");
     public string ModelDirectory => System.IO.Path.Combine(Path, "model");
+    public string CheckpointDirectory => System.IO.Path.Combine(Path, "checkpoints");
+
+    /// <summary>An existing run folder, to resume: it must hold a checkpoint.</summary>
+    public static RunFolder OpenForResume(string path)
+    {
+        var folder = new RunFolder(System.IO.Path.GetFullPath(path));
+        if (!Directory.Exists(folder.Path))
+            throw LatheException.BadConfig($"--resume {path}: no such run folder.");
+        if (Lathe.Training.CheckpointFolder.Locate(System.IO.Path.Combine(folder.CheckpointDirectory, "last")) is null)
+            throw LatheException.BadConfig($"--resume {path}: the run has no checkpoint yet (checkpoints/last is written after the first epoch).");
+        return folder;
+    }
 
     /// <summary>Creates runs/&lt;name&gt;-&lt;yyyyMMdd-HHmmss&gt;, adding -2, -3, … if that folder exists.</summary>
     public static RunFolder Create(string runsDirectory, string name, DateTime now)

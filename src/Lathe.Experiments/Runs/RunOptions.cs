@@ -15,4 +15,7 @@ public sealed record RunOptions
     public Action<string>? Log { get; init; }
 
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>A run folder to continue from its last checkpoint, instead of starting a new run.</summary>
+    public string? ResumeRun { get; init; }
 }

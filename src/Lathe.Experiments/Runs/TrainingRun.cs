@@ -33,7 +33,9 @@ public static class TrainingRun
             (data.Task == TaskKind.Classification ? $" ({((CategoricalColumn)data.Train[data.Target]).Categories.Count} classes)" : ""));
 
         var pipeline = ModelFactory.Create(config, data.Task);
-        var folder = RunFolder.Create(options.RunsDirectory, config.Name, DateTime.Now);
+        var folder = options.ResumeRun is { } resume
+            ? RunFolder.OpenForResume(resume)
+            : RunFolder.Create(options.RunsDirectory, config.Name, DateTime.Now);
         AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
         log($"model: {config.Model.Type} hidden [{string.Join(", ", config.Model.Hidden)}], " +
             $"{config.Train.Optimizer.Type} lr {config.Train.Optimizer.Lr}, {config.Train.Epochs} epochs, batch {config.Train.BatchSize}");
@@ -43,7 +45,14 @@ public static class TrainingRun
         if (config.Train.EarlyStopping is { } early)
             callbacks.Add(new EarlyStopping(early.Monitor, early.Patience, early.MinDelta, early.RestoreBest));
         callbacks.AddRange(options.Callbacks);
-        var context = new FitContext(config.Seed, callbacks, options.Cancellation, log);
+        var checkpoints = new CheckpointSettings
+        {
+            Directory = folder.CheckpointDirectory,
+            EveryEpochs = config.Train.Checkpoint.EveryEpochs,
+            Monitor = config.Train.Checkpoint.Monitor,
+            ResumeFrom = options.ResumeRun is null ? null : Path.Combine(folder.CheckpointDirectory, "last"),
+        };
+        var context = new FitContext(config.Seed, callbacks, options.Cancellation, log, checkpoints);
 
         var model = (PipelineModel)pipeline.Fit(data.ToTrainingData(), context);
         if (context.StopReason is not null) log($"stopped: {context.StopReason}");

@@ -46,8 +46,7 @@ public sealed record TrainerOptions
         if (ClipNorm is <= 0) throw LatheException.BadConfig("train.clip_norm must be positive.");
         if (ClipValue is <= 0) throw LatheException.BadConfig("train.clip_value must be positive.");
         if (L1 < 0 || L2 < 0) throw LatheException.BadConfig("train.l1 and train.l2 must not be negative.");
-        if (!ScheduleOptions.Types.Contains(Schedule.Type))
-            throw LatheException.BadConfig($"train.schedule.type: '{Schedule.Type}' is not one of {string.Join(", ", ScheduleOptions.Types)}.");
+        _ = Schedule.Create(stepsPerEpoch: 1); // checks the schedule's type and settings
         Optimizer.Validate();
     }
 }

@@ -61,8 +61,12 @@ public sealed class CheckpointFolder
         foreach (var (name, bytes) in _pending) AtomicFile.WriteAllBytes(System.IO.Path.Combine(staging, name), bytes);
         _pending.Clear();
         var old = Path + ".old";
-        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-        if (Directory.Exists(Path)) Directory.Move(Path, old);
+        if (Directory.Exists(Path))
+        {
+            // Only now is an older ".old" (left by a crash mid-swap) superseded by a complete checkpoint.
+            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+            Directory.Move(Path, old);
+        }
         Directory.Move(staging, Path);
         if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
     }
