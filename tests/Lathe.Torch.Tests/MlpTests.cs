@@ -1,6 +1,7 @@
 using Lathe.Metrics;
 using Lathe.Models;
 using Lathe.Torch.Models;
+using Lathe.Torch.Nets;
 using Lathe.Torch.Training;
 using Lathe.Training;
 
@@ -56,8 +57,8 @@ public class MlpTests
             var pipeline = new Pipeline(new MlpClassifier(Options(epochs: 5)));
             var model = (PipelineModel)pipeline.Fit(SyntheticData.Classification(SyntheticData.Blobs(90, 1), null), new FitContext(1));
             ModelFolder.Save(model, dir);
-            Assert.True(File.Exists(Path.Combine(dir, MlpModel.WeightsFile)));
-            var loaded = ModelFolder.Load(dir, new ModelCatalog().Register(MlpEstimator.TypeName, MlpModel.Load));
+            Assert.True(File.Exists(Path.Combine(dir, NeuralModel.WeightsFile)));
+            var loaded = ModelFolder.Load(dir, new ModelCatalog().Register(MlpSpec.TypeName, NeuralModel.Load));
             var test = SyntheticData.Blobs(40, 9);
             Assert.Equal(model.Predict(test).Probabilities, loaded.Predict(test).Probabilities);
         }

@@ -60,12 +60,22 @@ public sealed class SplitConfig
 
 public sealed class ModelConfig
 {
-    /// <summary>mlp (the other model families are not built yet).</summary>
+    /// <summary>mlp or cnn (the other model families are not built yet).</summary>
     public string Type { get; set; } = "mlp";
 
-    public List<int> Hidden { get; set; } = [64, 32];
+    /// <summary>Dense layer widths: the hidden layers of an MLP (default [64, 32]), the head of a CNN (default [128]).</summary>
+    public List<int>? Hidden { get; set; }
 
     public double Dropout { get; set; }
+
+    /// <summary>cnn: output channels of each convolution block (each halves the image size).</summary>
+    public List<int> Channels { get; set; } = [32, 64];
+
+    /// <summary>cnn: convolution kernel size (odd).</summary>
+    public int KernelSize { get; set; } = 3;
+
+    /// <summary>cnn: batch normalization after each convolution.</summary>
+    public bool BatchNorm { get; set; } = true;
 }
 
 public sealed class TrainConfig

@@ -2,6 +2,7 @@ using Lathe.Experiments.Config;
 using Lathe.Models;
 using Lathe.Prep;
 using Lathe.Torch.Models;
+using Lathe.Torch.Nets;
 using Lathe.Torch.Objectives;
 using Lathe.Torch.Schedules;
 using Lathe.Torch.Training;
@@ -13,7 +14,8 @@ public static class ModelFactory
 {
     /// <summary>Every model type this build of Lathe can load.</summary>
     public static ModelCatalog Catalog { get; } = new ModelCatalog()
-        .Register(MlpEstimator.TypeName, MlpModel.Load);
+        .Register(MlpSpec.TypeName, NeuralModel.Load)
+        .Register(CnnSpec.TypeName, NeuralModel.Load);
 
     /// <summary>
     /// The model with the preparation a practitioner would give it when the config names none. For a
@@ -23,21 +25,20 @@ public static class ModelFactory
     {
         var model = config.Model;
         var train = config.Train;
-        var options = new MlpOptions
+        var training = TrainerOptionsOf(train);
+        var loss = new LossOptions
         {
-            Hidden = model.Hidden,
-            Dropout = model.Dropout,
-            Training = TrainerOptionsOf(train),
-            Loss = new LossOptions
-            {
-                Type = train.Loss.Type,
-                LabelSmoothing = train.Loss.LabelSmoothing,
-                ClassWeights = train.Loss.ClassWeights,
-                HuberDelta = train.Loss.HuberDelta,
-            },
+            Type = train.Loss.Type,
+            LabelSmoothing = train.Loss.LabelSmoothing,
+            ClassWeights = train.Loss.ClassWeights,
+            HuberDelta = train.Loss.HuberDelta,
         };
-        IEstimator estimator = task == TaskKind.Classification ? new MlpClassifier(options) : new MlpRegressor(options);
-        return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()], estimator);
+        INetSpec spec = model.Type switch
+        {
+            CnnSpec.TypeName => new CnnSpec(model.Channels, model.Hidden ?? [128], model.KernelSize, model.Dropout, model.BatchNorm),
+            _ => new MlpSpec(model.Hidden ?? [64, 32], model.Dropout),
+        };
+        return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()], new NeuralEstimator(spec, training, loss, task));
     }
 
     private static TrainerOptions TrainerOptionsOf(TrainConfig train) => new()

@@ -37,7 +37,7 @@ public static class TrainingRun
             ? RunFolder.OpenForResume(resume)
             : RunFolder.Create(options.RunsDirectory, config.Name, DateTime.Now);
         AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
-        log($"model: {config.Model.Type} hidden [{string.Join(", ", config.Model.Hidden)}], " +
+        log($"model: {Describe(config.Model)}, " +
             $"{config.Train.Optimizer.Type} lr {config.Train.Optimizer.Lr}, {config.Train.Epochs} epochs, batch {config.Train.BatchSize}");
 
         var history = new History();
@@ -74,6 +74,10 @@ public static class TrainingRun
         ModelFolder.Save(model, folder.ModelDirectory, (JsonObject)metrics.DeepClone());
         return new RunResult(folder.Path, data.Task, context.LastStep, context.StopReason, validation, test);
     }
+
+    private static string Describe(ModelConfig model) => model.Type == "cnn"
+        ? $"cnn channels [{string.Join(", ", model.Channels)}] hidden [{string.Join(", ", model.Hidden ?? [128])}]"
+        : $"mlp hidden [{string.Join(", ", model.Hidden ?? [64, 32])}]";
 
     private static JsonObject? ToJson(IReadOnlyDictionary<string, double>? metrics) =>
         metrics is null ? null : new JsonObject(metrics.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Math.Round(kv.Value, 6))));

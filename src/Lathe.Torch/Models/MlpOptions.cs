@@ -1,3 +1,4 @@
+using Lathe.Torch.Nets;
 using Lathe.Torch.Objectives;
 using Lathe.Torch.Training;
 
@@ -16,12 +17,5 @@ public sealed record MlpOptions
 
     public LossOptions Loss { get; init; } = new();
 
-    public void Validate()
-    {
-        if (Hidden.Count == 0 || Hidden.Any(h => h < 1))
-            throw Lathe.LatheException.BadConfig($"model.hidden must list positive layer widths, not [{string.Join(", ", Hidden)}].");
-        if (Dropout is < 0 or >= 1) throw Lathe.LatheException.BadConfig($"model.dropout must be in [0, 1), not {Dropout}.");
-        Training.Validate();
-        Loss.Validate();
-    }
+    public MlpSpec Spec => new(Hidden, Dropout);
 }

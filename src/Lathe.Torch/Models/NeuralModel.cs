@@ -11,40 +11,41 @@ using static TorchSharp.torch;
 
 namespace Lathe.Torch.Models;
 
-/// <summary>A trained MLP. Weights are saved as safetensors (readable by PyTorch); the rest is JSON.</summary>
-public sealed class MlpModel : IModel
+/// <summary>
+/// A trained network: its architecture spec and input shape as JSON, its weights as safetensors
+/// (readable by PyTorch). Loading rebuilds the network from the spec and reads the weights; no code runs.
+/// </summary>
+public sealed class NeuralModel : IModel
 {
     public const string WeightsFile = "weights.safetensors";
-    private const int PredictBatch = 4096;
+    private const int PredictBatch = 1024;
 
-    private readonly MlpNet _net;
-    private readonly IReadOnlyList<string> _features;
-    private readonly int _width;
-    private readonly IReadOnlyList<int> _hidden;
-    private readonly IReadOnlyList<string> _classes;
+    private readonly INetSpec _spec;
+    private readonly nn.Module<Tensor, Tensor> _net;
     private readonly OutputKind _output;
+    private readonly IReadOnlyList<string> _features;
+    private readonly IReadOnlyList<int> _shape;
+    private readonly IReadOnlyList<string> _classes;
 
-    internal MlpModel(MlpNet net, TaskKind task, OutputKind output, IReadOnlyList<string> features, int width, IReadOnlyList<int> hidden,
-        IReadOnlyList<string> classes)
+    internal NeuralModel(INetSpec spec, nn.Module<Tensor, Tensor> net, TaskKind task, OutputKind output, IReadOnlyList<string> features,
+        IReadOnlyList<int> shape, IReadOnlyList<string> classes)
     {
-        _net = net;
-        Task = task;
-        _output = output;
-        _features = features;
-        _width = width;
-        _hidden = hidden;
-        _classes = classes;
+        (_spec, _net, Task, _output, _features, _shape, _classes) = (spec, net, task, output, features, shape, classes);
     }
 
-    public string Type => MlpEstimator.TypeName;
+    public string Type => _spec.Type;
 
     public TaskKind Task { get; }
+
+    /// <summary>The network, for inspection or transfer learning.</summary>
+    public nn.Module<Tensor, Tensor> Network => _net;
 
     public Prediction Predict(Table table)
     {
         var matrix = FeatureMatrix.Build(table, _features, out var width);
-        if (width != _width)
-            throw LatheException.BadData($"The input has {width} feature values per row; this model was trained on {_width}.");
+        var expected = _shape.Aggregate(1, (a, b) => a * b);
+        if (width != expected)
+            throw LatheException.BadData($"The input has {width} feature values per row; this model was trained on {expected}.");
         var rows = table.RowCount;
         var outputs = Task == TaskKind.Classification ? _classes.Count : 1;
         var result = new float[rows * outputs];
@@ -55,11 +56,12 @@ public sealed class MlpModel : IModel
             using var scope = NewDisposeScope();
             var length = Math.Min(PredictBatch, rows - start);
             var x = tensor(matrix.AsSpan(start * width, length * width).ToArray(), [length, width]);
+            var raw = _net.forward(x);
             var output = _output switch
             {
-                OutputKind.Softmax => _net.forward(x).softmax(1),
-                OutputKind.Sigmoid => _net.forward(x).sigmoid() is var p ? cat([1 - p, p], 1) : null!,
-                _ => _net.forward(x),
+                OutputKind.Softmax => raw.softmax(1),
+                OutputKind.Sigmoid => cat([1 - raw.sigmoid(), raw.sigmoid()], 1),
+                _ => raw,
             };
             output.contiguous().data<float>().CopyTo(result.AsSpan(start * outputs, length * outputs));
         }
@@ -74,27 +76,27 @@ public sealed class MlpModel : IModel
             ["type"] = Type,
             ["task"] = Task.ToString().ToLowerInvariant(),
             ["output"] = _output.ToString().ToLowerInvariant(),
+            ["net"] = _spec.ToJson(),
             ["features"] = new JsonArray([.. _features.Select(f => JsonValue.Create(f))]),
-            ["input_width"] = _width,
-            ["hidden"] = new JsonArray([.. _hidden.Select(h => JsonValue.Create(h))]),
+            ["input_shape"] = new JsonArray([.. _shape.Select(d => JsonValue.Create(d))]),
             ["classes"] = new JsonArray([.. _classes.Select(c => JsonValue.Create(c))]),
             ["weights"] = WeightsFile,
         };
     }
 
-    public static MlpModel Load(JsonObject json, string directory)
+    public static NeuralModel Load(JsonObject json, string directory)
     {
         TorchRuntime.Initialize();
         var task = Enum.Parse<TaskKind>((string)json["task"]!, ignoreCase: true);
-        var classes = json["classes"]!.AsArray().Select(c => (string)c!).ToArray();
-        var hidden = json["hidden"]!.AsArray().Select(h => (int)h!).ToArray();
-        var width = (int)json["input_width"]!;
         var output = Enum.Parse<OutputKind>((string)json["output"]!, ignoreCase: true);
-        var net = new MlpNet(width, hidden, output == OutputKind.Softmax ? classes.Length : 1, dropout: 0);
+        var spec = NetSpecs.FromJson(json["net"]!.AsObject());
+        var classes = json["classes"]!.AsArray().Select(c => (string)c!).ToArray();
+        var shape = json["input_shape"]!.AsArray().Select(d => (int)d!).ToArray();
+        var net = spec.Build(shape, output == OutputKind.Softmax ? classes.Length : 1);
         var weights = Path.Combine(directory, (string)json["weights"]!);
         if (!File.Exists(weights)) throw LatheException.BadData($"{weights}: the model's weights file is missing.");
         net.load_safetensors(weights);
         net.eval();
-        return new MlpModel(net, task, output, [.. json["features"]!.AsArray().Select(f => (string)f!)], width, hidden, classes);
+        return new NeuralModel(spec, net, task, output, [.. json["features"]!.AsArray().Select(f => (string)f!)], shape, classes);
     }
 }

@@ -1,0 +1,96 @@
+using Lathe.Data;
+using Lathe.Models;
+using Lathe.Torch.Nets;
+using Lathe.Torch.Objectives;
+using Lathe.Torch.Runtime;
+using Lathe.Torch.Training;
+using Lathe.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Lathe.Torch.Models;
+
+/// <summary>
+/// Trains the network an <see cref="INetSpec"/> describes on the numeric inputs of the training data
+/// (a single image column keeps its shape; anything else is flattened into one row vector).
+/// </summary>
+public class NeuralEstimator : IEstimator
+{
+    public NeuralEstimator(INetSpec spec, TrainerOptions training, LossOptions loss, TaskKind task)
+    {
+        TorchRuntime.Initialize();
+        switch (spec)
+        {
+            case MlpSpec mlp: mlp.Validate(); break;
+            case CnnSpec cnn: cnn.Validate(); break;
+        }
+        training.Validate();
+        loss.Validate();
+        (Spec, Training, Loss, Task) = (spec, training, loss, task);
+    }
+
+    public INetSpec Spec { get; }
+
+    public TrainerOptions Training { get; }
+
+    public LossOptions Loss { get; }
+
+    public TaskKind Task { get; }
+
+    public string Type => Spec.Type;
+
+    public IModel Fit(TrainingData data, FitContext context)
+    {
+        if (data.Task != Task)
+            throw new ArgumentException($"This estimator is for {Task.ToString().ToLowerInvariant()}, but the data is for {data.Task.ToString().ToLowerInvariant()}.");
+        var features = data.FeatureNames;
+        var shape = InputShapeOf(data.Train, features);
+        Spec.CheckInput(shape);
+        var classes = Task == TaskKind.Classification ? data.Classes : [];
+        var choice = ObjectiveFactory.Create(Loss, Task, classes);
+        var device = TorchRuntime.ResolveDevice(Training.Device);
+        using var train = ToTensors(data.Train, features, data.Target, choice.Output);
+        using var validation = data.Validation is null ? null : ToTensors(data.Validation, features, data.Target, choice.Output);
+
+        random.manual_seed(context.Seed);
+        var net = Spec.Build(shape, choice.Outputs);
+        net.to(device);
+        try
+        {
+            new Trainer(Training).Fit(net, choice.Objective, train, validation, context, device);
+        }
+        finally
+        {
+            (choice.Objective as IDisposable)?.Dispose();
+        }
+        net.to(CPU);
+        net.eval();
+        return new NeuralModel(Spec, net, Task, choice.Output, features, shape, classes);
+    }
+
+    /// <summary>A single vector column keeps its shape (an image); otherwise the row is one flat vector.</summary>
+    internal static int[] InputShapeOf(Table table, IReadOnlyList<string> features) =>
+        features.Count == 1 && table[features[0]] is VectorColumn v ? [.. v.Shape] : [FeatureMatrix.WidthOf(table, features)];
+
+    private static TensorData ToTensors(Table table, IReadOnlyList<string> features, string target, OutputKind output)
+    {
+        var matrix = FeatureMatrix.Build(table, features, out var width);
+        Array targets = output switch
+        {
+            OutputKind.Softmax => ClassIndices((CategoricalColumn)table[target]),
+            OutputKind.Sigmoid => ClassIndices((CategoricalColumn)table[target]).Select(c => (float)c).ToArray(),
+            _ => ((NumericColumn)table[target]).Values.ToArray(),
+        };
+        return TensorData.From(matrix, width, targets);
+    }
+
+    private static long[] ClassIndices(CategoricalColumn target)
+    {
+        var codes = new long[target.Length];
+        for (var i = 0; i < codes.Length; i++)
+            codes[i] = target[i] >= 0
+                ? target[i]
+                : throw LatheException.BadData($"Row {i + 1} of the target '{target.Name}' is empty or a class not in the training rows.");
+        return codes;
+    }
+}
