@@ -15,6 +15,7 @@ public static class LatheCli
         var console = new CliConsole(output, error);
         root.Subcommands.Add(TrainCommand.Create(console));
         root.Subcommands.Add(PredictCommand.Create(console));
+        root.Subcommands.Add(LearningRateFindCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -105,3 +105,21 @@ public class RegressionEndToEndTests
         Assert.NotNull(metrics["test"]!["rmse"]);
     }
 }
+
+public class LearningRateFindEndToEndTests
+{
+    [Fact]
+    public void Lr_find_suggests_a_rate_and_writes_its_plot_and_table()
+    {
+        using var cli = new CliRunner();
+        var output = Path.Combine(cli.Folder, "lr");
+        var (code, stdout, error) = cli.Run("lr-find", Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"), "--output", output);
+        Assert.True(code == 0, error);
+        var line = stdout.Split('\n').Single(l => l.StartsWith("suggested lr: "));
+        var rate = double.Parse(line["suggested lr: ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
+        Assert.InRange(rate, 1e-4, 1);
+        Assert.Contains("--set train.optimizer.lr=", stdout);
+        Assert.True(new FileInfo(Path.Combine(output, "lr_find.png")).Length > 10_000);
+        Assert.StartsWith("lr,loss,smoothed_loss", File.ReadAllText(Path.Combine(output, "lr_find.csv")));
+    }
+}

@@ -7,16 +7,10 @@ namespace Lathe.Experiments.Plots;
 /// <summary>Draws training and validation loss per epoch as a PNG with labelled axes and a legend.</summary>
 public static class LearningCurvePlot
 {
-    private static readonly string[] FontFiles =
-    [
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-    ];
-
     public static void Save(History history, string path, string title)
     {
         var plot = new Plot();
-        UseFont(plot);
+        PlotFonts.Use(plot);
         foreach (var (metric, label) in new[] { ("train_loss", "training loss"), ("val_loss", "validation loss") })
         {
             var series = history.Series(metric);
@@ -32,14 +26,5 @@ public static class LearningCurvePlot
         plot.ShowLegend(Alignment.UpperRight);
         var png = plot.GetImageBytes(800, 500, ImageFormat.Png);
         AtomicFile.WriteAllBytes(path, png);
-    }
-
-    /// <summary>ScottPlot draws no text at all when it finds no font, so name an installed one explicitly.</summary>
-    private static void UseFont(Plot plot)
-    {
-        var file = FontFiles.FirstOrDefault(File.Exists);
-        if (file is null) return;
-        Fonts.AddFontFile("DejaVu Sans", file);
-        plot.Font.Set("DejaVu Sans");
     }
 }

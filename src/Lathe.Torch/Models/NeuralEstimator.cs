@@ -68,6 +68,31 @@ public class NeuralEstimator : IEstimator
         return new NeuralModel(Spec, net, Task, choice.Output, features, shape, classes);
     }
 
+    /// <summary>
+    /// Runs the learning-rate range test on fresh weights of this network with this optimizer type and
+    /// batch size (see <see cref="LearningRateFinder"/>). <paramref name="data"/> must be prepared (numeric, no gaps).
+    /// </summary>
+    public LearningRateSearch FindLearningRate(TrainingData data, int seed, double minRate = 1e-7, double maxRate = 10, int steps = 100)
+    {
+        var features = data.FeatureNames;
+        var shape = InputShapeOf(data.Train, features);
+        Spec.CheckInput(shape);
+        var choice = ObjectiveFactory.Create(Loss, Task, Task == TaskKind.Classification ? data.Classes : []);
+        var device = TorchRuntime.ResolveDevice(Training.Device);
+        using var train = ToTensors(data.Train, features, data.Target, choice.Output);
+        random.manual_seed(seed);
+        using var net = Spec.Build(shape, choice.Outputs);
+        net.to(device);
+        try
+        {
+            return LearningRateFinder.Run(net, choice.Objective, train, Training.Optimizer, Training.BatchSize, seed, device, minRate, maxRate, steps);
+        }
+        finally
+        {
+            (choice.Objective as IDisposable)?.Dispose();
+        }
+    }
+
     /// <summary>A single vector column keeps its shape (an image); otherwise the row is one flat vector.</summary>
     internal static int[] InputShapeOf(Table table, IReadOnlyList<string> features) =>
         features.Count == 1 && table[features[0]] is VectorColumn v ? [.. v.Shape] : [FeatureMatrix.WidthOf(table, features)];

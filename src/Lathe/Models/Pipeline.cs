@@ -20,6 +20,19 @@ public sealed class Pipeline(IReadOnlyList<ITransform> transforms, IEstimator es
 
     public IModel Fit(TrainingData data, FitContext context)
     {
+        var (prepared, schema, fitted) = Prepare(data);
+        var inner = estimator.Fit(prepared, context);
+        return new PipelineModel(schema, fitted, inner, data.Target);
+    }
+
+    /// <summary>
+    /// Fits the preparation steps on the training rows and applies them to the training and validation
+    /// rows: the data exactly as the estimator sees it (for tools such as the learning-rate finder).
+    /// </summary>
+    public TrainingData PrepareTraining(TrainingData data) => Prepare(data).Data;
+
+    private (TrainingData Data, InputSchema Schema, List<IFittedTransform> Fitted) Prepare(TrainingData data)
+    {
         var features = data.FeatureNames;
         if (features.Count == 0)
             throw LatheException.BadConfig($"There are no feature columns besides the target '{data.Target}'.");
@@ -41,9 +54,7 @@ public sealed class Pipeline(IReadOnlyList<ITransform> transforms, IEstimator es
             validation = validation.With(TargetLike(data.Train[data.Target], data.Validation[data.Target])).WithRole(data.Target, ColumnRole.Target);
         }
         train = train.With(data.Train[data.Target]).WithRole(data.Target, ColumnRole.Target);
-
-        var inner = estimator.Fit(data with { Train = train, Validation = validation }, context);
-        return new PipelineModel(schema, fitted, inner, data.Target);
+        return (data with { Train = train, Validation = validation }, schema, fitted);
     }
 
     internal static Table Apply(IEnumerable<IFittedTransform> fitted, Table table)
