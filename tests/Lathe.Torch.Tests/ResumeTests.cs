@@ -8,7 +8,7 @@ namespace Lathe.Torch.Tests;
 
 public class ResumeTests
 {
-    /// <summary>Stands in for a killed process: throws after the given epoch, once its checkpoint is written.</summary>
+    /// <summary>Stands in for a killed process: throws while the given epoch is reported, before its checkpoint is written, so the resume starts from the epoch before.</summary>
     private sealed class Crash(int afterEpoch) : ICallback
     {
         public void OnStep(StepReport report, FitContext context)

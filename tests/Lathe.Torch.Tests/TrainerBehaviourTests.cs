@@ -123,3 +123,20 @@ public class TrainerBehaviourTests
         Assert.Equal($"{before} {before} {before}", $"{before} {one} {four}");
     }
 }
+
+public class DivergenceWithMonitorsTests
+{
+    [Fact]
+    public void A_diverging_run_with_early_stopping_on_validation_loss_stops_with_the_divergence_message()
+    {
+        var data = SyntheticData.Classification(SyntheticData.Blobs(60, 1), SyntheticData.Blobs(30, 2));
+        var context = new FitContext(1, [new EarlyStopping("val_loss", 5)]);
+        var options = new Lathe.Torch.Models.MlpOptions
+        {
+            Hidden = [8],
+            Training = new TrainerOptions { Epochs = 30, Device = "cpu", Optimizer = new OptimizerOptions { Type = "sgd", LearningRate = 1e8 } },
+        };
+        new Lathe.Torch.Models.MlpClassifier(options).Fit(data, context);
+        Assert.Contains("diverged", context.StopReason);
+    }
+}

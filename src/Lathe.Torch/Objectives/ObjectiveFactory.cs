@@ -34,6 +34,8 @@ public static class ObjectiveFactory
             case "binary_cross_entropy":
                 if (classes.Count != 2)
                     throw LatheException.BadConfig($"train.loss.type: binary_cross_entropy needs exactly two classes, not {classes.Count}; use cross_entropy.");
+                if (loss.LabelSmoothing > 0 || loss.ClassWeights.Count > 0)
+                    throw LatheException.BadConfig("train.loss: label_smoothing and class_weights apply to cross_entropy only, not binary_cross_entropy.");
                 return new Choice(new SigmoidObjective(), OutputKind.Sigmoid, 1);
             default:
                 return new Choice(new RegressionObjective(type, loss.HuberDelta), OutputKind.Identity, 1);

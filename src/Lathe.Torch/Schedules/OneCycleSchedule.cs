@@ -9,9 +9,9 @@ public sealed class OneCycleSchedule(double pctStart = 0.3, double divFactor = 2
 {
     public double PctStart { get; } = pctStart is > 0 and < 1 ? pctStart : throw LatheException.BadConfig("train.schedule.pct_start must be in (0, 1).");
 
-    public double DivFactor { get; } = divFactor;
+    public double DivFactor { get; } = divFactor >= 1 ? divFactor : throw LatheException.BadConfig("train.schedule.div_factor must be at least 1.");
 
-    public double FinalDivFactor { get; } = finalDivFactor;
+    public double FinalDivFactor { get; } = finalDivFactor >= 1 ? finalDivFactor : throw LatheException.BadConfig("train.schedule.final_div_factor must be at least 1.");
 
     public double Rate(double baseRate, ScheduleClock clock)
     {

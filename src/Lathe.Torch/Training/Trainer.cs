@@ -28,7 +28,7 @@ public sealed class Trainer
 
     public TrainerOptions Options { get; }
 
-    /// <summary>Trains <paramref name="net"/> in place and returns the number of the last epoch run.</summary>
+    /// <summary>Trains <paramref name="net"/> in place and returns the number of the last epoch reported.</summary>
     public int Fit(nn.Module<Tensor, Tensor> net, IObjective objective, TensorData train, TensorData? validation,
         FitContext context, Device device)
     {
@@ -64,6 +64,12 @@ public sealed class Trainer
                 {
                     context.RequestStop($"training diverged at epoch {epoch}, step {badStep}: the loss became {result.Loss}. " +
                                         "The weights of the last good step are kept. Lower train.optimizer.lr or set train.clip_norm.");
+                    if (validation is not null)
+                    {
+                        // Not measured; reported as NaN so monitors find their metric and count no improvement.
+                        metrics["val_loss"] = double.NaN;
+                        if (objective.HasAccuracy) metrics["val_accuracy"] = double.NaN;
+                    }
                 }
                 else if (validation is not null)
                 {
@@ -83,7 +89,7 @@ public sealed class Trainer
         {
             context.Finish();
         }
-        return Math.Min(epoch, Options.Epochs);
+        return context.LastStep;
     }
 
     /// <summary>Mean loss and accuracy of <paramref name="net"/> on <paramref name="data"/>, without updating it.</summary>

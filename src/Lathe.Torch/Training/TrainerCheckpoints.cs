@@ -15,6 +15,7 @@ namespace Lathe.Torch.Training;
 internal sealed class TrainerCheckpoints(CheckpointSettings settings)
 {
     private double _best = double.NaN;
+    private bool _warnedMonitor;
 
     public CheckpointSettings Settings { get; } = settings;
 
@@ -23,15 +24,19 @@ internal sealed class TrainerCheckpoints(CheckpointSettings settings)
     public void Save(int epoch, long step, IReadOnlyDictionary<string, double> metrics, nn.Module net, optim.Optimizer optimizer,
         Generator shuffle, IMetricSchedule? schedule, FitContext context)
     {
+        if (Settings.Monitor is { } watched && !metrics.ContainsKey(watched) && !_warnedMonitor)
+        {
+            _warnedMonitor = true;
+            context.Log($"note: checkpoint.monitor '{watched}' is not reported ({string.Join(", ", metrics.Keys)}), so no best checkpoint is kept");
+        }
+        // Update the best value first, so every checkpoint of this epoch records it.
+        var improved = Settings.Monitor is { } monitor && metrics.TryGetValue(monitor, out var value) && double.IsFinite(value) &&
+                       (double.IsNaN(_best) || (EarlyStopping.IsLowerBetter(monitor) ? value < _best : value > _best));
+        if (improved) _best = metrics[Settings.Monitor!];
         Write(Settings.LastPath, epoch, step, net, optimizer, shuffle, schedule, context);
         if (Settings.EveryEpochs > 0 && epoch % Settings.EveryEpochs == 0)
             Write(Path.Combine(Settings.Directory, $"epoch-{epoch}"), epoch, step, net, optimizer, shuffle, schedule, context);
-        if (Settings.Monitor is { } monitor && metrics.TryGetValue(monitor, out var value) && double.IsFinite(value) &&
-            (double.IsNaN(_best) || (EarlyStopping.IsLowerBetter(monitor) ? value < _best : value > _best)))
-        {
-            _best = value;
-            Write(Settings.BestPath, epoch, step, net, optimizer, shuffle, schedule, context);
-        }
+        if (improved) Write(Settings.BestPath, epoch, step, net, optimizer, shuffle, schedule, context);
     }
 
     public Position Resume(string from, nn.Module net, optim.Optimizer optimizer, Generator shuffle, IMetricSchedule? schedule, FitContext context)
