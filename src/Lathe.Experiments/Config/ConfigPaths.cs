@@ -3,7 +3,7 @@ namespace Lathe.Experiments.Config;
 /// <summary>Resolves the data paths of a config, which are relative to the config file's folder.</summary>
 public static class ConfigPaths
 {
-    /// <summary>A copy of the config whose data paths are absolute, so the run folder's config.yaml works from anywhere.</summary>
+    /// <summary>A copy of the config whose data and pretrained-weights paths are absolute, so the run folder's config.yaml works from anywhere.</summary>
     public static LatheConfig Absolute(LatheConfig config, string configDirectory)
     {
         string? Resolve(string? path) => path is null ? null : Path.GetFullPath(Path.Combine(configDirectory, path));
@@ -16,6 +16,12 @@ public static class ConfigPaths
             Test = Resolve(d.Test), TestLabels = Resolve(d.TestLabels),
             Format = d.Format, Target = d.Target, Task = d.Task, Columns = d.Columns, Split = d.Split,
         };
-        return new LatheConfig { Name = config.Name, Seed = config.Seed, Data = data, Model = config.Model, Train = config.Train };
+        var model = config.Model;
+        var resolvedModel = new ModelConfig
+        {
+            Type = model.Type, Hidden = model.Hidden, Dropout = model.Dropout, Pretrained = Resolve(model.Pretrained),
+            Channels = model.Channels, KernelSize = model.KernelSize, BatchNorm = model.BatchNorm,
+        };
+        return new LatheConfig { Name = config.Name, Seed = config.Seed, Data = data, Model = resolvedModel, Train = config.Train, Finetune = config.Finetune };
     }
 }

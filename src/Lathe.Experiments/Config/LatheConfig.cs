@@ -16,6 +16,27 @@ public sealed class LatheConfig
     public ModelConfig Model { get; set; } = new();
 
     public TrainConfig Train { get; set; } = new();
+
+    /// <summary>Transfer learning settings, used with model.pretrained.</summary>
+    public FinetuneConfig Finetune { get; set; } = new();
+}
+
+public sealed class FinetuneConfig
+{
+    /// <summary>Parameter name patterns to freeze ('*' wildcard; a name also covers what is below it).</summary>
+    public List<string> Freeze { get; set; } = [];
+
+    /// <summary>Freeze the first N layers, counted from the input.</summary>
+    public int FreezeDepth { get; set; }
+
+    /// <summary>Unfreeze one frozen layer (from the output side) every N epochs; 0 keeps them frozen.</summary>
+    public int UnfreezeEvery { get; set; }
+
+    /// <summary>Learning-rate multipliers by parameter pattern.</summary>
+    public Dictionary<string, double> LrMultipliers { get; set; } = [];
+
+    /// <summary>Renames of pretrained tensor name prefixes: file prefix → network prefix.</summary>
+    public Dictionary<string, string> Rename { get; set; } = [];
 }
 
 public sealed class DataConfig
@@ -67,6 +88,9 @@ public sealed class ModelConfig
     public List<int>? Hidden { get; set; }
 
     public double Dropout { get; set; }
+
+    /// <summary>Start from these weights: a run or model folder, a .safetensors file or a PyTorch .pt/.pth state_dict.</summary>
+    public string? Pretrained { get; set; }
 
     /// <summary>cnn: output channels of each convolution block (each halves the image size).</summary>
     public List<int> Channels { get; set; } = [32, 64];

@@ -17,9 +17,10 @@ public static class LearningRateSearchRun
         double minRate, double maxRate, int steps, Action<string> log)
     {
         var config = ConfigLoader.Load(configPath, overrides);
-        var data = DatasetLoader.Load(config, Path.GetDirectoryName(Path.GetFullPath(configPath))!);
+        var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        var data = DatasetLoader.Load(config, configDirectory);
         log($"data: {data.Describe()}; task {data.Task.ToString().ToLowerInvariant()}");
-        var pipeline = ModelFactory.Create(config, data.Task);
+        var pipeline = ModelFactory.Create(config, data.Task, configDirectory);
         var prepared = pipeline.PrepareTraining(data.ToTrainingData());
         var estimator = (NeuralEstimator)pipeline.Estimator;
         log($"range test: {config.Train.Optimizer.Type}, batch {config.Train.BatchSize}, lr {minRate:G3} to {maxRate:G3} over {steps} batches");

@@ -5,6 +5,7 @@ using Lathe.Torch.Models;
 using Lathe.Torch.Nets;
 using Lathe.Torch.Objectives;
 using Lathe.Torch.Schedules;
+using Lathe.Torch.Transfer;
 using Lathe.Torch.Training;
 
 namespace Lathe.Experiments.Runs;
@@ -21,11 +22,22 @@ public static class ModelFactory
     /// The model with the preparation a practitioner would give it when the config names none. For a
     /// neural net: fill gaps (median / most frequent), one-hot encode categories, standardize all inputs.
     /// </summary>
-    public static Pipeline Create(LatheConfig config, TaskKind task)
+    /// <param name="configDirectory">Folder that a relative model.pretrained path starts from.</param>
+    public static Pipeline Create(LatheConfig config, TaskKind task, string configDirectory = ".")
     {
         var model = config.Model;
         var train = config.Train;
-        var training = TrainerOptionsOf(train);
+        var finetune = config.Finetune;
+        var training = TrainerOptionsOf(train) with
+        {
+            Finetune = new FinetuneOptions
+            {
+                Freeze = finetune.Freeze, FreezeDepth = finetune.FreezeDepth, UnfreezeEvery = finetune.UnfreezeEvery, LrMultipliers = finetune.LrMultipliers,
+            },
+        };
+        var pretrained = model.Pretrained is null
+            ? null
+            : new PretrainedSource(Path.GetFullPath(Path.Combine(configDirectory, model.Pretrained)), finetune.Rename);
         var loss = new LossOptions
         {
             Type = train.Loss.Type,
@@ -38,7 +50,7 @@ public static class ModelFactory
             CnnSpec.TypeName => new CnnSpec(model.Channels, model.Hidden ?? [128], model.KernelSize, model.Dropout, model.BatchNorm),
             _ => new MlpSpec(model.Hidden ?? [64, 32], model.Dropout),
         };
-        return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()], new NeuralEstimator(spec, training, loss, task));
+        return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()], new NeuralEstimator(spec, training, loss, task, pretrained));
     }
 
     private static TrainerOptions TrainerOptionsOf(TrainConfig train) => new()

@@ -32,7 +32,7 @@ public static class TrainingRun
         log($"data: {data.Describe()}; task {data.Task.ToString().ToLowerInvariant()}" +
             (data.Task == TaskKind.Classification ? $" ({((CategoricalColumn)data.Train[data.Target]).Categories.Count} classes)" : ""));
 
-        var pipeline = ModelFactory.Create(config, data.Task);
+        var pipeline = ModelFactory.Create(config, data.Task, configDirectory);
         var folder = options.ResumeRun is { } resume
             ? RunFolder.OpenForResume(resume)
             : RunFolder.Create(options.RunsDirectory, config.Name, DateTime.Now);

@@ -1,6 +1,7 @@
 using Lathe.Torch.Nets;
 using Lathe.Torch.Objectives;
 using Lathe.Torch.Training;
+using Lathe.Torch.Transfer;
 
 namespace Lathe.Torch.Models;
 
@@ -23,6 +24,9 @@ public sealed record CnnOptions
     public TrainerOptions Training { get; init; } = new();
 
     public LossOptions Loss { get; init; } = new();
+
+    /// <summary>Weights to start from (transfer learning); null: random initialization.</summary>
+    public PretrainedSource? Pretrained { get; init; }
 
     public CnnSpec Spec => new(Channels, Hidden, KernelSize, Dropout, BatchNorm);
 }

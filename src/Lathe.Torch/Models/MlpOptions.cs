@@ -1,6 +1,7 @@
 using Lathe.Torch.Nets;
 using Lathe.Torch.Objectives;
 using Lathe.Torch.Training;
+using Lathe.Torch.Transfer;
 
 namespace Lathe.Torch.Models;
 
@@ -16,6 +17,9 @@ public sealed record MlpOptions
     public TrainerOptions Training { get; init; } = new();
 
     public LossOptions Loss { get; init; } = new();
+
+    /// <summary>Weights to start from (transfer learning); null: random initialization.</summary>
+    public PretrainedSource? Pretrained { get; init; }
 
     public MlpSpec Spec => new(Hidden, Dropout);
 }

@@ -4,6 +4,7 @@ using Lathe.Torch.Nets;
 using Lathe.Torch.Objectives;
 using Lathe.Torch.Runtime;
 using Lathe.Torch.Training;
+using Lathe.Torch.Transfer;
 using Lathe.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -16,7 +17,7 @@ namespace Lathe.Torch.Models;
 /// </summary>
 public class NeuralEstimator : IEstimator
 {
-    public NeuralEstimator(INetSpec spec, TrainerOptions training, LossOptions loss, TaskKind task)
+    public NeuralEstimator(INetSpec spec, TrainerOptions training, LossOptions loss, TaskKind task, PretrainedSource? pretrained = null)
     {
         TorchRuntime.Initialize();
         switch (spec)
@@ -26,8 +27,11 @@ public class NeuralEstimator : IEstimator
         }
         training.Validate();
         loss.Validate();
-        (Spec, Training, Loss, Task) = (spec, training, loss, task);
+        (Spec, Training, Loss, Task, Pretrained) = (spec, training, loss, task, pretrained);
     }
+
+    /// <summary>Weights to start from instead of a random initialization (transfer learning).</summary>
+    public PretrainedSource? Pretrained { get; }
 
     public INetSpec Spec { get; }
 
@@ -54,6 +58,7 @@ public class NeuralEstimator : IEstimator
 
         random.manual_seed(context.Seed);
         var net = Spec.Build(shape, choice.Outputs);
+        if (Pretrained is not null) LoadPretrained(net, context);
         net.to(device);
         try
         {
@@ -66,6 +71,20 @@ public class NeuralEstimator : IEstimator
         net.to(CPU);
         net.eval();
         return new NeuralModel(Spec, net, Task, choice.Output, features, shape, classes);
+    }
+
+    private void LoadPretrained(nn.Module net, FitContext context)
+    {
+        var weights = PretrainedWeights.Read(Pretrained!.Path);
+        try
+        {
+            var report = WeightTransfer.Apply(net, weights, Pretrained.Rename);
+            foreach (var line in report.Describe()) context.Log(line);
+        }
+        finally
+        {
+            foreach (var tensor in weights.Values) tensor.Dispose();
+        }
     }
 
     /// <summary>

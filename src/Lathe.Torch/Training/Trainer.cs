@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lathe.Torch.Objectives;
 using Lathe.Torch.Schedules;
+using Lathe.Torch.Transfer;
 using Lathe.Training;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -38,7 +39,11 @@ public sealed class Trainer
         var schedule = Options.Schedule.Create(stepsPerEpoch);
         var metricSchedule = schedule as IMetricSchedule ?? (schedule as LinearWarmupSchedule)?.After as IMetricSchedule;
 
-        using var optimizer = OptimizerFactory.Create(Options.Optimizer, net.parameters());
+        var freezing = Options.Finetune.IsEmpty ? null : new LayerFreezing(net, Options.Finetune);
+        using var optimizer = freezing is null
+            ? OptimizerFactory.Create(Options.Optimizer, net.parameters())
+            : OptimizerFactory.Create(Options.Optimizer, [.. freezing.Parameters.Select((p, i) => (p.Parameter, freezing.Multipliers[i]))
+                .GroupBy(p => p.Item2).Select(g => ((IReadOnlyList<Parameter>)[.. g.Select(x => x.Parameter)], g.Key))]);
         using var generator = new Generator((ulong)context.Seed);
         var loop = new EpochLoop(this, net, objective, optimizer, schedule, stepsPerEpoch, totalSteps, device);
         var checkpoints = context.Checkpoints is { } settings ? new TrainerCheckpoints(settings) : null;
@@ -56,6 +61,8 @@ public sealed class Trainer
             }
             while (++epoch <= Options.Epochs && !context.StopRequested && loop.Step < totalSteps)
             {
+                if (freezing?.ApplyFor(epoch) == true)
+                    context.Log($"epoch {epoch}: frozen layers: {(freezing.FrozenAt(epoch) is { Count: > 0 } f ? string.Join(", ", f) : "none")}");
                 var clock = Stopwatch.StartNew();
                 var result = loop.Run(train, generator);
                 var metrics = new Dictionary<string, double> { ["train_loss"] = result.Loss };
@@ -87,6 +94,7 @@ public sealed class Trainer
         }
         finally
         {
+            foreach (var parameter in net.parameters()) parameter.requires_grad = true; // the returned model is not left half-frozen
             context.Finish();
         }
         return context.LastStep;

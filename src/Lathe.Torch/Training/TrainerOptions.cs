@@ -1,4 +1,5 @@
 using Lathe.Torch.Schedules;
+using Lathe.Torch.Transfer;
 
 namespace Lathe.Torch.Training;
 
@@ -34,6 +35,9 @@ public sealed record TrainerOptions
 
     public ScheduleOptions Schedule { get; init; } = new();
 
+    /// <summary>Frozen layers, gradual unfreezing and per-layer learning-rate multipliers (fine-tuning).</summary>
+    public FinetuneOptions Finetune { get; init; } = new();
+
     /// <summary>auto, cpu or cuda.</summary>
     public string Device { get; init; } = "auto";
 
@@ -48,5 +52,6 @@ public sealed record TrainerOptions
         if (L1 < 0 || L2 < 0) throw LatheException.BadConfig("train.l1 and train.l2 must not be negative.");
         _ = Schedule.Create(stepsPerEpoch: 1); // checks the schedule's type and settings
         Optimizer.Validate();
+        Finetune.Validate();
     }
 }
