@@ -123,3 +123,27 @@ public class LearningRateFindEndToEndTests
         Assert.StartsWith("lr,loss,smoothed_loss", File.ReadAllText(Path.Combine(output, "lr_find.csv")));
     }
 }
+
+public class FinetuneEndToEndTests
+{
+    [Fact]
+    public void A_run_can_start_from_another_run_s_weights_with_frozen_layers()
+    {
+        using var cli = new CliRunner();
+        var iris = Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml");
+        var first = cli.Train(iris, "--set", "train.epochs=20");
+        Assert.True(first.ExitCode == 0, first.Error);
+        var pretrained = CliRunner.RunFolderOf(first.Output);
+
+        var second = cli.Train(iris, "--set", $"model.pretrained={pretrained}", "--set", "finetune.freeze=[layers.linear0]",
+            "--set", "finetune.lr_multipliers={layers.linear1: 0.1}", "--set", "train.epochs=5");
+        Assert.True(second.ExitCode == 0, second.Error + second.Output);
+        Assert.Contains("pretrained: loaded 6 tensors", second.Output);
+        Assert.Contains("epoch 1: frozen layers: layers.linear0", second.Output);
+        Assert.Contains($"pretrained: {pretrained}", File.ReadAllText(Path.Combine(CliRunner.RunFolderOf(second.Output), "config.yaml")));
+
+        var missing = cli.Train(iris, "--set", "model.pretrained=no-such-run");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("model.pretrained: '", missing.Error);
+    }
+}

@@ -27,6 +27,9 @@ public class NeuralEstimator : IEstimator
         }
         training.Validate();
         loss.Validate();
+        if (pretrained is not null && !File.Exists(pretrained.Path) && !Directory.Exists(pretrained.Path))
+            throw LatheException.BadConfig(
+                $"model.pretrained: '{pretrained.Path}' does not exist. Give a run folder, a model folder, a .safetensors file or a PyTorch .pt/.pth state_dict.");
         (Spec, Training, Loss, Task, Pretrained) = (spec, training, loss, task, pretrained);
     }
 
