@@ -136,6 +136,9 @@ public sealed class TrainConfig
 
     /// <summary>auto, cpu or cuda.</summary>
     public string Device { get; set; } = "auto";
+
+    /// <summary>libtorch's threads for this run (default: one per core).</summary>
+    public int? Threads { get; set; }
 }
 
 public sealed class OptimizerConfig

@@ -64,6 +64,7 @@ public static class ModelFactory
         L1 = train.L1,
         L2 = train.L2,
         Device = train.Device,
+        Threads = train.Threads,
         Optimizer = new OptimizerOptions
         {
             Type = train.Optimizer.Type,

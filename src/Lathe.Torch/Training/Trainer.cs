@@ -33,6 +33,7 @@ public sealed class Trainer
     public int Fit(nn.Module<Tensor, Tensor> net, IObjective objective, TensorData train, TensorData? validation,
         FitContext context, Device device)
     {
+        if (Options.Threads is { } threads) set_num_threads(threads);
         var batchesPerEpoch = (train.Rows + Options.BatchSize - 1) / Options.BatchSize;
         var stepsPerEpoch = (batchesPerEpoch + Options.AccumulateBatches - 1) / Options.AccumulateBatches;
         var totalSteps = Math.Min(Options.Epochs * stepsPerEpoch, Options.MaxSteps ?? long.MaxValue);

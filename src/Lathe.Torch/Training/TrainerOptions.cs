@@ -41,6 +41,9 @@ public sealed record TrainerOptions
     /// <summary>auto, cpu or cuda.</summary>
     public string Device { get; init; } = "auto";
 
+    /// <summary>libtorch's intra-op threads for this process (null: libtorch's default, one per core).</summary>
+    public int? Threads { get; init; }
+
     public void Validate()
     {
         if (Epochs < 1) throw LatheException.BadConfig($"train.epochs must be at least 1, not {Epochs}.");
@@ -49,6 +52,7 @@ public sealed record TrainerOptions
         if (AccumulateBatches < 1) throw LatheException.BadConfig($"train.accumulate_batches must be at least 1, not {AccumulateBatches}.");
         if (ClipNorm is <= 0) throw LatheException.BadConfig("train.clip_norm must be positive.");
         if (ClipValue is <= 0) throw LatheException.BadConfig("train.clip_value must be positive.");
+        if (Threads is < 1) throw LatheException.BadConfig($"train.threads must be at least 1, not {Threads}.");
         if (L1 < 0 || L2 < 0) throw LatheException.BadConfig("train.l1 and train.l2 must not be negative.");
         _ = Schedule.Create(stepsPerEpoch: 1); // checks the schedule's type and settings
         Optimizer.Validate();
