@@ -11,6 +11,9 @@ public interface IObjective
     /// <summary>"loss" metrics are reported for every objective; "accuracy" only where this is true.</summary>
     bool HasAccuracy { get; }
 
+    /// <summary>Also report perplexity, exp(loss), for language models.</summary>
+    bool ReportsPerplexity => false;
+
     /// <summary>Mean loss over the batch (a scalar tensor that can be backpropagated).</summary>
     Tensor Loss(Tensor output, Tensor target);
 

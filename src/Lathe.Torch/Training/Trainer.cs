@@ -85,6 +85,11 @@ public sealed class Trainer
                     metrics["val_loss"] = valLoss;
                     if (objective.HasAccuracy) metrics["val_accuracy"] = valAccuracy;
                 }
+                if (objective.ReportsPerplexity)
+                {
+                    metrics["train_perplexity"] = Math.Exp(result.Loss);
+                    if (metrics.TryGetValue("val_loss", out var valLoss)) metrics["val_perplexity"] = Math.Exp(valLoss);
+                }
                 metrics["lr"] = loop.LastRate;
                 metrics["epoch_seconds"] = clock.Elapsed.TotalSeconds;
                 if (result.DivergedAtStep is null) metricSchedule?.Observe(metrics);

@@ -34,7 +34,7 @@ public sealed class Pipeline(IReadOnlyList<ITransform> transforms, IEstimator es
     private (TrainingData Data, InputSchema Schema, List<IFittedTransform> Fitted) Prepare(TrainingData data)
     {
         var features = data.FeatureNames;
-        if (features.Count == 0)
+        if (features.Count == 0 && data.Task != TaskKind.Generation) // a language model learns from its target text alone
             throw LatheException.BadConfig($"There are no feature columns besides the target '{data.Target}'.");
         var schema = InputSchema.Of(data.Train, features);
 

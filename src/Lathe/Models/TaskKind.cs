@@ -5,4 +5,6 @@ public enum TaskKind
 {
     Classification,
     Regression,
+    /// <summary>Learning to continue text (a language model); scored by perplexity.</summary>
+    Generation,
 }
