@@ -147,3 +147,37 @@ public class FinetuneEndToEndTests
         Assert.Contains("model.pretrained: '", missing.Error);
     }
 }
+
+public class GenerationEndToEndTests
+{
+    [Fact]
+    public void A_gpt_run_reports_perplexity_and_lathe_generate_continues_a_prompt()
+    {
+        using var cli = new CliRunner();
+        cli.Write("corpus.txt", string.Join("\n", Enumerable.Range(0, 400).Select(i => $"the {(i % 2 == 0 ? "cat" : "dog")} sat on mat {i % 3}.")) + "\n");
+        var config = cli.Write("config.yaml", """
+            name: tiny-gpt
+            data: { path: corpus.txt }
+            model: { type: gpt, context: 24, layers: 2, heads: 2, dim: 32, dropout: 0 }
+            train:
+              epochs: 25
+              batch_size: 16
+              optimizer: { type: adamw, lr: 0.003 }
+            """);
+        var (code, output, error) = cli.Train(config);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("task generation", output);
+        Assert.Contains("val_perplexity", output);
+        var run = CliRunner.RunFolderOf(output);
+        var perplexity = (double)JsonNode.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")))!["test"]!["perplexity"]!;
+        Assert.InRange(perplexity, 1.0, 2.0);
+
+        var generated = cli.Run("generate", run, "--prompt", "the ", "--tokens", "30", "--temperature", "0.5", "--seed", "1");
+        Assert.True(generated.ExitCode == 0, generated.Error);
+        Assert.Matches(@"^the (cat|dog) sat on mat \d\.", generated.Output);
+
+        var predict = cli.Run("predict", run, "--input", Path.Combine(cli.Folder, "corpus.txt"), "--output", Path.Combine(cli.Folder, "p.csv"));
+        Assert.Equal(2, predict.ExitCode);
+        Assert.Contains("lathe generate", predict.Error);
+    }
+}

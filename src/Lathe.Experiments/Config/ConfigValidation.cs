@@ -3,17 +3,27 @@ namespace Lathe.Experiments.Config;
 /// <summary>Checks what the schema cannot: required keys, allowed words, ranges and combinations.</summary>
 internal static class ConfigValidation
 {
-    public static readonly string[] Formats = ["auto", "csv", "tsv", "idx"];
-    public static readonly string[] Tasks = ["auto", "classification", "regression"];
+    public static readonly string[] Formats = ["auto", "csv", "tsv", "idx", "text"];
+    public static readonly string[] Tasks = ["auto", "classification", "regression", "generation"];
     public static readonly string[] SplitMethods = ["holdout", "stratified"];
     public static readonly string[] ColumnSettings = ["numeric", "categorical", "text", "ignore"];
-    public static readonly string[] ModelTypes = ["mlp", "cnn"];
+    public static readonly string[] ModelTypes = ["mlp", "cnn", "gpt"];
 
     public static void Validate(LatheConfig config, string source)
     {
         var data = config.Data;
         if (string.IsNullOrWhiteSpace(config.Name) || config.Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
             throw Error(source, "name", $"'{config.Name}' cannot name a run folder; use letters, digits, '-' and '_'.");
+        if (config.Model.Type == "gpt")
+        {
+            data.Target ??= "text";
+            if (data.Task is not ("auto" or "generation"))
+                throw Error(source, "data.task", $"'{data.Task}' does not fit model.type gpt, which learns text generation.");
+            if (data.Format is not ("auto" or "text"))
+                throw Error(source, "data.format", $"'{data.Format}' does not fit model.type gpt, which reads plain text (format: text).");
+        }
+        else if (data.Task == "generation")
+            throw Error(source, "data.task", "generation needs model.type gpt.");
         if (string.IsNullOrWhiteSpace(data.Target)) throw Error(source, "data.target", "is required: name the column to predict.");
         if (data.Path is null && data.Train is null)
             throw Error(source, "data.path", "is required (or data.train): the data file to learn from.");
@@ -31,7 +41,7 @@ internal static class ConfigValidation
             throw Error(source, "data.split", "validation + test must be below 1 to leave rows for training.");
 
         OneOf(source, "model.type", config.Model.Type, ModelTypes,
-            " Decision trees, forests, boosting, SVMs, linear models and the other network types (resnet, lstm, gru, transformer, gpt, autoencoder) are not built yet.");
+            " Decision trees, forests, boosting, SVMs, linear models and the other network types (resnet, lstm, gru, transformer encoder, autoencoder) are not built yet.");
         var early = config.Train.EarlyStopping;
         if (early is not null && early.Patience < 1) throw Error(source, "train.early_stopping.patience", "must be at least 1.");
     }

@@ -100,6 +100,18 @@ public sealed class ModelConfig
 
     /// <summary>cnn: batch normalization after each convolution.</summary>
     public bool BatchNorm { get; set; } = true;
+
+    /// <summary>gpt: characters the model sees at once.</summary>
+    public int Context { get; set; } = 128;
+
+    /// <summary>gpt: Transformer blocks.</summary>
+    public int Layers { get; set; } = 4;
+
+    /// <summary>gpt: attention heads per block.</summary>
+    public int Heads { get; set; } = 4;
+
+    /// <summary>gpt: embedding width (a multiple of heads).</summary>
+    public int Dim { get; set; } = 128;
 }
 
 public sealed class TrainConfig

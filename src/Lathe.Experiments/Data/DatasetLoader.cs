@@ -33,8 +33,10 @@ public static class DatasetLoader
         {
             "classification" => TaskKind.Classification,
             "regression" => TaskKind.Regression,
+            _ when config.Model.Type == "gpt" => TaskKind.Generation,
             _ => TargetEncoding.InferTask(train[target]),
         };
+        if (task == TaskKind.Generation) return SplitText(train, validation, test, target, data.Split);
         var parts = new[] { train, validation, test }.Where(t => t is not null).Select(t => t!).ToList();
         IReadOnlyList<string>? classes = task == TaskKind.Classification
             ? TargetEncoding.ClassesOf(parts.Select(p => p.Contains(target) ? p[target] : throw MissingTarget(p, target)))
@@ -59,12 +61,34 @@ public static class DatasetLoader
         return new PreparedData(train, validation, test, target, task);
     }
 
+    /// <summary>
+    /// Text for a language model keeps its order: the validation and test parts are the last lines of
+    /// the training file (test last), so no line of them is also learned from.
+    /// </summary>
+    private static PreparedData SplitText(Table train, Table? validation, Table? test, string target, SplitConfig split)
+    {
+        var rows = train.RowCount;
+        var testCount = test is null ? (int)Math.Round(rows * split.Test) : 0;
+        var validationCount = validation is null ? (int)Math.Round(rows * split.Validation) : 0;
+        var trainCount = rows - testCount - validationCount;
+        if (trainCount <= 0) throw LatheException.BadConfig("data.split leaves no training text; lower the validation and test fractions.");
+        Table Part(int start, int count) => train.Take([.. Enumerable.Range(start, count)]);
+        validation ??= validationCount > 0 ? Part(trainCount, validationCount) : null;
+        test ??= testCount > 0 ? Part(trainCount + validationCount, testCount) : null;
+        return new PreparedData(Part(0, trainCount), validation, test, target, TaskKind.Generation);
+    }
+
     private static Table Read(DataConfig data, string file, string? labels, string baseDirectory, string field)
     {
         var path = Path.GetFullPath(Path.Combine(baseDirectory, file));
         var format = data.Format == "auto" ? FormatOf(path, field) : data.Format;
         Table table;
-        if (format == "idx")
+        if (format == "text")
+        {
+            table = TextCorpusReader.Read(path);
+            if (data.Target != "text") throw LatheException.BadConfig("data.target: plain text has one column, text; leave data.target out or set it to text.");
+        }
+        else if (format == "idx")
         {
             if (labels is null)
                 throw LatheException.BadConfig($"{field}_labels (or data.labels) is required: IDX images need their label file.");
@@ -95,7 +119,8 @@ public static class DatasetLoader
         if (name.EndsWith(".csv")) return "csv";
         if (name.EndsWith(".tsv")) return "tsv";
         if (name.Contains("-ubyte") || name.EndsWith(".idx")) return "idx";
-        throw LatheException.BadConfig($"{field}: cannot tell the format of '{path}' from its name; set data.format (csv, tsv or idx).");
+        if (name.EndsWith(".txt")) return "text";
+        throw LatheException.BadConfig($"{field}: cannot tell the format of '{path}' from its name; set data.format (csv, tsv, idx or text).");
     }
 
     private static LatheException MissingTarget(Table table, string target) =>

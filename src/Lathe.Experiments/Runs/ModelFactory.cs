@@ -16,7 +16,8 @@ public static class ModelFactory
     /// <summary>Every model type this build of Lathe can load.</summary>
     public static ModelCatalog Catalog { get; } = new ModelCatalog()
         .Register(MlpSpec.TypeName, NeuralModel.Load)
-        .Register(CnnSpec.TypeName, NeuralModel.Load);
+        .Register(CnnSpec.TypeName, NeuralModel.Load)
+        .Register(GptSpec.TypeName, GptModel.Load);
 
     /// <summary>
     /// The model with the preparation a practitioner would give it when the config names none. For a
@@ -27,6 +28,15 @@ public static class ModelFactory
     {
         var model = config.Model;
         var train = config.Train;
+        if (model.Type == GptSpec.TypeName)
+        {
+            var options = new GptOptions
+            {
+                Context = model.Context, Layers = model.Layers, Heads = model.Heads, Dim = model.Dim, Dropout = model.Dropout,
+                Training = TrainerOptionsOf(train),
+            };
+            return new Pipeline(new GptEstimator(options));
+        }
         var finetune = config.Finetune;
         var training = TrainerOptionsOf(train) with
         {

@@ -7,6 +7,7 @@ using Lathe.Experiments.Plots;
 using Lathe.IO;
 using Lathe.Metrics;
 using Lathe.Models;
+using Lathe.Torch.Models;
 using Lathe.Training;
 
 namespace Lathe.Experiments.Runs;
@@ -57,8 +58,8 @@ public static class TrainingRun
         var model = (PipelineModel)pipeline.Fit(data.ToTrainingData(), context);
         if (context.StopReason is not null) log($"stopped: {context.StopReason}");
 
-        var validation = data.Validation is null ? null : Scoring.Score(model.Predict(data.Validation), data.Validation[data.Target]);
-        var test = data.Test is null ? null : Scoring.Score(model.Predict(data.Test), data.Test[data.Target]);
+        var validation = data.Validation is null ? null : Score(model, data.Validation, data.Target);
+        var test = data.Test is null ? null : Score(model, data.Test, data.Target);
 
         AtomicFile.WriteAllText(folder.HistoryFile, history.ToCsv());
         LearningCurvePlot.Save(history, folder.LearningCurveFile, $"{config.Name}: loss per epoch");
@@ -75,9 +76,18 @@ public static class TrainingRun
         return new RunResult(folder.Path, data.Task, context.LastStep, context.StopReason, validation, test);
     }
 
-    private static string Describe(ModelConfig model) => model.Type == "cnn"
-        ? $"cnn channels [{string.Join(", ", model.Channels)}] hidden [{string.Join(", ", model.Hidden ?? [128])}]"
-        : $"mlp hidden [{string.Join(", ", model.Hidden ?? [64, 32])}]";
+    /// <summary>The standard scores; a language model is scored by the perplexity of the part's text.</summary>
+    private static IReadOnlyDictionary<string, double> Score(PipelineModel model, Table part, string target) =>
+        model.Model is GptModel gpt
+            ? new Dictionary<string, double> { ["perplexity"] = gpt.Perplexity(GptEstimator.TextOf(part, target)) }
+            : Scoring.Score(model.Predict(part), part[target]);
+
+    private static string Describe(ModelConfig model) => model.Type switch
+    {
+        "cnn" => $"cnn channels [{string.Join(", ", model.Channels)}] hidden [{string.Join(", ", model.Hidden ?? [128])}]",
+        "gpt" => $"gpt context {model.Context}, {model.Layers} layers, {model.Heads} heads, dim {model.Dim}",
+        _ => $"mlp hidden [{string.Join(", ", model.Hidden ?? [64, 32])}]",
+    };
 
     private static JsonObject? ToJson(IReadOnlyDictionary<string, double>? metrics) =>
         metrics is null ? null : new JsonObject(metrics.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Math.Round(kv.Value, 6))));
