@@ -61,6 +61,16 @@ public class CnnTests
     }
 
     [Fact]
+    public void A_small_resnet_learns_the_bars_too()
+    {
+        var estimator = new NeuralEstimator(new ResNetSpec([8, 16], BlocksPerStage: 1), Options().Training, new Objectives.LossOptions(), TaskKind.Classification);
+        var model = estimator.Fit(new TrainingData(Bars(200, 1), null, "label", TaskKind.Classification), new FitContext(2));
+        var test = Bars(100, 3);
+        Assert.True(Scoring.Score(model.Predict(test), test["label"])["accuracy"] > 0.95);
+        Assert.Equal("resnet", model.Type);
+    }
+
+    [Fact]
     public void A_cnn_on_tabular_data_says_it_needs_images()
     {
         var data = SyntheticData.Classification(SyntheticData.Blobs(30, 1), null);

@@ -92,8 +92,11 @@ public sealed class ModelConfig
     /// <summary>Start from these weights: a run or model folder, a .safetensors file or a PyTorch .pt/.pth state_dict.</summary>
     public string? Pretrained { get; set; }
 
-    /// <summary>cnn: output channels of each convolution block (each halves the image size).</summary>
+    /// <summary>cnn: output channels of each convolution block (each halves the image size); resnet: width of each stage.</summary>
     public List<int> Channels { get; set; } = [32, 64];
+
+    /// <summary>resnet: residual blocks per stage.</summary>
+    public int Blocks { get; set; } = 2;
 
     /// <summary>cnn: convolution kernel size (odd).</summary>
     public int KernelSize { get; set; } = 3;

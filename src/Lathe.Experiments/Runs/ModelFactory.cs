@@ -17,6 +17,7 @@ public static class ModelFactory
     public static ModelCatalog Catalog { get; } = new ModelCatalog()
         .Register(MlpSpec.TypeName, NeuralModel.Load)
         .Register(CnnSpec.TypeName, NeuralModel.Load)
+        .Register(ResNetSpec.TypeName, NeuralModel.Load)
         .Register(GptSpec.TypeName, GptModel.Load);
 
     /// <summary>
@@ -58,6 +59,7 @@ public static class ModelFactory
         INetSpec spec = model.Type switch
         {
             CnnSpec.TypeName => new CnnSpec(model.Channels, model.Hidden ?? [128], model.KernelSize, model.Dropout, model.BatchNorm),
+            ResNetSpec.TypeName => new ResNetSpec(model.Channels, model.Blocks),
             _ => new MlpSpec(model.Hidden ?? [64, 32], model.Dropout),
         };
         return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()], new NeuralEstimator(spec, training, loss, task, pretrained));

@@ -85,6 +85,7 @@ public static class TrainingRun
     private static string Describe(ModelConfig model) => model.Type switch
     {
         "cnn" => $"cnn channels [{string.Join(", ", model.Channels)}] hidden [{string.Join(", ", model.Hidden ?? [128])}]",
+        "resnet" => $"resnet widths [{string.Join(", ", model.Channels)}], {model.Blocks} blocks per stage",
         "gpt" => $"gpt context {model.Context}, {model.Layers} layers, {model.Heads} heads, dim {model.Dim}",
         _ => $"mlp hidden [{string.Join(", ", model.Hidden ?? [64, 32])}]",
     };

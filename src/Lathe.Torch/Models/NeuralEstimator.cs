@@ -24,6 +24,7 @@ public class NeuralEstimator : IEstimator
         {
             case MlpSpec mlp: mlp.Validate(); break;
             case CnnSpec cnn: cnn.Validate(); break;
+            case ResNetSpec resnet: resnet.Validate(); break;
         }
         training.Validate();
         loss.Validate();
