@@ -181,3 +181,47 @@ public class GenerationEndToEndTests
         Assert.Contains("lathe generate", predict.Error);
     }
 }
+
+public class TextClassificationEndToEndTests
+{
+    [Fact]
+    public void A_gru_classifies_a_text_column_of_a_csv_and_predict_returns_the_labels()
+    {
+        using var cli = new CliRunner();
+        var random = new Random(4);
+        string[] good = ["good", "great", "fine"], bad = ["bad", "awful", "dull"];
+        var rows = new List<string> { "id,review,label" };
+        for (var i = 0; i < 240; i++)
+        {
+            var positive = i % 2 == 0;
+            var word = positive ? good[random.Next(3)] : bad[random.Next(3)];
+            rows.Add($"{i},\"the plot was {word}, really\",{(positive ? "pos" : "neg")}");
+        }
+        cli.Write("reviews.csv", string.Join("\n", rows) + "\n");
+        var config = cli.Write("config.yaml", """
+            name: reviews
+            data:
+              path: reviews.csv
+              target: label
+              columns: { id: ignore, review: text }
+            model: { type: gru, dim: 16, units: 32, dropout: 0 }
+            train:
+              epochs: 15
+              batch_size: 16
+              optimizer: { type: adam, lr: 0.005 }
+            """);
+        var (code, output, error) = cli.Train(config);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("gru text encoder", output);
+        var accuracy = (double)JsonNode.Parse(File.ReadAllText(Path.Combine(CliRunner.RunFolderOf(output), "metrics.json")))!["test"]!["accuracy"]!;
+        Assert.True(accuracy > 0.9, $"test accuracy {accuracy}");
+
+        var input = cli.Write("new.csv", "review\n\"the plot was great, really\"\n\"the plot was awful, really\"\n");
+        var predictions = Path.Combine(cli.Folder, "p.csv");
+        var predict = cli.Run("predict", CliRunner.RunFolderOf(output), "--input", input, "--output", predictions);
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        var lines = File.ReadAllLines(predictions);
+        Assert.StartsWith("pos,", lines[1]);
+        Assert.StartsWith("neg,", lines[2]);
+    }
+}

@@ -81,7 +81,7 @@ public sealed class SplitConfig
 
 public sealed class ModelConfig
 {
-    /// <summary>mlp or cnn (the other model families are not built yet).</summary>
+    /// <summary>mlp, cnn, resnet, gpt, or a text encoder: lstm, gru, cnn1d, transformer.</summary>
     public string Type { get; set; } = "mlp";
 
     /// <summary>Dense layer widths: the hidden layers of an MLP (default [64, 32]), the head of a CNN (default [128]).</summary>
@@ -107,14 +107,20 @@ public sealed class ModelConfig
     /// <summary>gpt: characters the model sees at once.</summary>
     public int Context { get; set; } = 128;
 
-    /// <summary>gpt: Transformer blocks.</summary>
-    public int Layers { get; set; } = 4;
+    /// <summary>gpt: Transformer blocks (default 4); text encoders: recurrent or Transformer layers (default 1).</summary>
+    public int? Layers { get; set; }
 
-    /// <summary>gpt: attention heads per block.</summary>
-    public int Heads { get; set; } = 4;
+    /// <summary>gpt and transformer: attention heads per block (default 4).</summary>
+    public int? Heads { get; set; }
 
-    /// <summary>gpt: embedding width (a multiple of heads).</summary>
-    public int Dim { get; set; } = 128;
+    /// <summary>gpt: embedding width (default 128); text encoders: character embedding width (default 64).</summary>
+    public int? Dim { get; set; }
+
+    /// <summary>lstm, gru, cnn1d: units of the recurrent state or convolution channels (default 128).</summary>
+    public int Units { get; set; } = 128;
+
+    /// <summary>Text encoders: characters read per text; longer texts are cut (default 256).</summary>
+    public int MaxLength { get; set; } = 256;
 }
 
 public sealed class TrainConfig

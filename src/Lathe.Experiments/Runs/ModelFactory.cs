@@ -18,7 +18,11 @@ public static class ModelFactory
         .Register(MlpSpec.TypeName, NeuralModel.Load)
         .Register(CnnSpec.TypeName, NeuralModel.Load)
         .Register(ResNetSpec.TypeName, NeuralModel.Load)
-        .Register(GptSpec.TypeName, GptModel.Load);
+        .Register(GptSpec.TypeName, GptModel.Load)
+        .Register("lstm", TextClassifierModel.Load)
+        .Register("gru", TextClassifierModel.Load)
+        .Register("cnn1d", TextClassifierModel.Load)
+        .Register("transformer", TextClassifierModel.Load);
 
     /// <summary>
     /// The model with the preparation a practitioner would give it when the config names none. For a
@@ -33,7 +37,7 @@ public static class ModelFactory
         {
             var options = new GptOptions
             {
-                Context = model.Context, Layers = model.Layers, Heads = model.Heads, Dim = model.Dim, Dropout = model.Dropout,
+                Context = model.Context, Layers = model.Layers ?? 4, Heads = model.Heads ?? 4, Dim = model.Dim ?? 128, Dropout = model.Dropout,
                 Training = TrainerOptionsOf(train),
             };
             return new Pipeline(new GptEstimator(options));
@@ -56,6 +60,11 @@ public static class ModelFactory
             ClassWeights = train.Loss.ClassWeights,
             HuberDelta = train.Loss.HuberDelta,
         };
+        if (TextEncoderSpec.Encoders.Contains(model.Type))
+        {
+            var text = new TextEncoderSpec(model.Type, model.MaxLength, model.Dim ?? 64, model.Units, model.Layers ?? 1, model.Heads ?? 4, model.Dropout);
+            return new Pipeline(new TextClassifierEstimator(text, training, loss, task));
+        }
         INetSpec spec = model.Type switch
         {
             CnnSpec.TypeName => new CnnSpec(model.Channels, model.Hidden ?? [128], model.KernelSize, model.Dropout, model.BatchNorm),

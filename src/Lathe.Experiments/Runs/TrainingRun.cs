@@ -86,7 +86,9 @@ public static class TrainingRun
     {
         "cnn" => $"cnn channels [{string.Join(", ", model.Channels)}] hidden [{string.Join(", ", model.Hidden ?? [128])}]",
         "resnet" => $"resnet widths [{string.Join(", ", model.Channels)}], {model.Blocks} blocks per stage",
-        "gpt" => $"gpt context {model.Context}, {model.Layers} layers, {model.Heads} heads, dim {model.Dim}",
+        "gpt" => $"gpt context {model.Context}, {model.Layers ?? 4} layers, {model.Heads ?? 4} heads, dim {model.Dim ?? 128}",
+        "lstm" or "gru" or "cnn1d" or "transformer" =>
+            $"{model.Type} text encoder, dim {model.Dim ?? 64}, units {model.Units}, {model.Layers ?? 1} layer(s), max length {model.MaxLength}",
         _ => $"mlp hidden [{string.Join(", ", model.Hidden ?? [64, 32])}]",
     };
 

@@ -1,0 +1,85 @@
+using Lathe.Data;
+using Lathe.Models;
+using Lathe.Text;
+using Lathe.Torch.Nets;
+using Lathe.Torch.Objectives;
+using Lathe.Torch.Runtime;
+using Lathe.Torch.Training;
+using Lathe.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Lathe.Torch.Models;
+
+/// <summary>
+/// Learns a class (or a value) from one text column with a character-level LSTM, GRU, 1-D CNN or
+/// Transformer encoder (<see cref="TextEncoderSpec"/>). The vocabulary is the training texts' characters.
+/// </summary>
+public sealed class TextClassifierEstimator : IEstimator
+{
+    public TextClassifierEstimator(TextEncoderSpec spec, TrainerOptions training, LossOptions loss, TaskKind task)
+    {
+        TorchRuntime.Initialize();
+        spec.Validate();
+        training.Validate();
+        loss.Validate();
+        (Spec, Training, Loss, Task) = (spec, training, loss, task);
+    }
+
+    public TextEncoderSpec Spec { get; }
+
+    public TrainerOptions Training { get; }
+
+    public LossOptions Loss { get; }
+
+    public TaskKind Task { get; }
+
+    public string Type => Spec.Type;
+
+    public IModel Fit(TrainingData data, FitContext context)
+    {
+        var features = data.FeatureNames;
+        var text = TextEncoding.InputOf(data.Train, features, Spec.Type);
+        var vocabulary = CharacterVocabulary.Build(string.Concat(Enumerable.Range(0, text.Length).Select(i => text[i] ?? "")));
+        var length = Math.Max(1, Math.Min(Spec.MaxLength, Enumerable.Range(0, text.Length).Max(i => (text[i] ?? "").Length)));
+        var classes = Task == TaskKind.Classification ? data.Classes : [];
+        var choice = ObjectiveFactory.Create(Loss, Task, classes);
+        var device = TorchRuntime.ResolveDevice(Training.Device);
+        using var train = new TensorData(TextEncoding.Encode(text, vocabulary, length), Targets(data.Train, data.Target, choice.Output));
+        using var validation = data.Validation is null
+            ? null
+            : new TensorData(TextEncoding.Encode(TextEncoding.InputOf(data.Validation, features, Spec.Type), vocabulary, length),
+                Targets(data.Validation, data.Target, choice.Output));
+        context.Log($"text: {vocabulary.Count - 1} distinct characters, sequences of up to {length}");
+
+        random.manual_seed(context.Seed);
+        var net = Spec.BuildFor(vocabulary.Count, choice.Outputs);
+        net.to(device);
+        try
+        {
+            new Trainer(Training).Fit(net, choice.Objective, train, validation, context, device);
+        }
+        finally
+        {
+            (choice.Objective as IDisposable)?.Dispose();
+        }
+        net.to(CPU);
+        net.eval();
+        return new TextClassifierModel(Spec, net, Task, choice.Output, features[0], vocabulary, length, classes);
+    }
+
+    private static Tensor Targets(Table table, string target, OutputKind output) => output switch
+    {
+        OutputKind.Softmax => tensor(Codes(table, target)),
+        OutputKind.Sigmoid => tensor(Codes(table, target).Select(c => (float)c).ToArray(), [table.RowCount, 1]),
+        _ => tensor(((NumericColumn)table[target]).Values.ToArray(), [table.RowCount, 1]),
+    };
+
+    private static long[] Codes(Table table, string target)
+    {
+        var column = (CategoricalColumn)table[target];
+        return [.. Enumerable.Range(0, column.Length).Select(i => column[i] >= 0
+            ? (long)column[i]
+            : throw LatheException.BadData($"Row {i + 1} of the target '{target}' is empty or a class not in the training rows."))];
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using Lathe.Data;
+using Lathe.IO;
+using Lathe.Models;
+using Lathe.Text;
+using Lathe.Torch.Nets;
+using Lathe.Torch.Objectives;
+using Lathe.Torch.Runtime;
+using TorchSharp;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace Lathe.Torch.Models;
+
+/// <summary>A trained character-level text classifier or regressor: spec, vocabulary and sequence length as JSON, weights as safetensors.</summary>
+public sealed class TextClassifierModel : IModel
+{
+    public const string WeightsFile = "weights.safetensors";
+    private const int PredictBatch = 256;
+
+    private readonly TextEncoderSpec _spec;
+    private readonly TextEncoderNet _net;
+    private readonly OutputKind _output;
+    private readonly string _column;
+    private readonly CharacterVocabulary _vocabulary;
+    private readonly int _length;
+    private readonly IReadOnlyList<string> _classes;
+
+    internal TextClassifierModel(TextEncoderSpec spec, TextEncoderNet net, TaskKind task, OutputKind output, string column,
+        CharacterVocabulary vocabulary, int length, IReadOnlyList<string> classes) =>
+        (_spec, _net, Task, _output, _column, _vocabulary, _length, _classes) = (spec, net, task, output, column, vocabulary, length, classes);
+
+    public string Type => _spec.Type;
+
+    public TaskKind Task { get; }
+
+    public Prediction Predict(Table table)
+    {
+        var text = TextEncoding.InputOf(table, [_column], _spec.Type);
+        var outputs = Task == TaskKind.Classification ? _classes.Count : 1;
+        var result = new float[table.RowCount * outputs];
+        _net.eval();
+        using var _ = no_grad();
+        using var ids = TextEncoding.Encode(text, _vocabulary, _length);
+        for (var start = 0; start < table.RowCount; start += PredictBatch)
+        {
+            using var scope = NewDisposeScope();
+            var length = Math.Min(PredictBatch, table.RowCount - start);
+            var raw = _net.forward(ids.narrow(0, start, length));
+            var output = _output switch
+            {
+                OutputKind.Softmax => raw.softmax(1),
+                OutputKind.Sigmoid => cat([1 - raw.sigmoid(), raw.sigmoid()], 1),
+                _ => raw,
+            };
+            output.contiguous().data<float>().CopyTo(result.AsSpan(start * outputs, length * outputs));
+        }
+        return Task == TaskKind.Classification ? Prediction.Classification(result, _classes) : Prediction.Regression(result);
+    }
+
+    public JsonObject Save(string directory)
+    {
+        AtomicFile.WriteVia(Path.Combine(directory, WeightsFile), path => _net.save_safetensors(path));
+        return new JsonObject
+        {
+            ["type"] = Type,
+            ["task"] = Task.ToString().ToLowerInvariant(),
+            ["output"] = _output.ToString().ToLowerInvariant(),
+            ["net"] = _spec.ToJson(),
+            ["column"] = _column,
+            ["vocabulary"] = _vocabulary.ToJson(),
+            ["length"] = _length,
+            ["classes"] = new JsonArray([.. _classes.Select(c => JsonValue.Create(c))]),
+            ["weights"] = WeightsFile,
+        };
+    }
+
+    public static TextClassifierModel Load(JsonObject json, string directory)
+    {
+        TorchRuntime.Initialize();
+        var spec = TextEncoderSpec.FromJson(json["net"]!.AsObject());
+        var vocabulary = CharacterVocabulary.FromJson(json["vocabulary"]!.AsArray());
+        var output = Enum.Parse<OutputKind>((string)json["output"]!, ignoreCase: true);
+        var classes = json["classes"]!.AsArray().Select(c => (string)c!).ToArray();
+        var net = spec.BuildFor(vocabulary.Count, output == OutputKind.Softmax ? classes.Length : 1);
+        var weights = Path.Combine(directory, (string)json["weights"]!);
+        if (!File.Exists(weights)) throw LatheException.BadData($"{weights}: the model's weights file is missing.");
+        net.load_safetensors(weights);
+        net.eval();
+        return new TextClassifierModel(spec, net, Enum.Parse<TaskKind>((string)json["task"]!, ignoreCase: true), output,
+            (string)json["column"]!, vocabulary, (int)json["length"]!, classes);
+    }
+}
