@@ -17,6 +17,7 @@ public static class LatheCli
         root.Subcommands.Add(PredictCommand.Create(console));
         root.Subcommands.Add(LearningRateFindCommand.Create(console));
         root.Subcommands.Add(GenerateCommand.Create(console));
+        root.Subcommands.Add(BatchSizeFindCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

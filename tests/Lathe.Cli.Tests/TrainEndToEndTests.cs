@@ -225,3 +225,17 @@ public class TextClassificationEndToEndTests
         Assert.StartsWith("neg,", lines[2]);
     }
 }
+
+public class BatchSizeFindEndToEndTests
+{
+    [Fact]
+    public void Batch_find_prints_a_throughput_table_and_a_suggestion()
+    {
+        using var cli = new CliRunner();
+        var (code, output, error) = cli.Run("batch-find", Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"), "--max", "64");
+        Assert.True(code == 0, error);
+        Assert.Matches(@"batch\s+16:\s+[\d,]+ rows/s", output);
+        Assert.Matches(@"suggested batch size: (16|32|64) \(", output);
+        Assert.Contains("--set train.batch_size=", output);
+    }
+}

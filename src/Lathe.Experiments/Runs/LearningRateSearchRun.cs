@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Lathe.Experiments.Config;
-using Lathe.Experiments.Data;
 using Lathe.Experiments.Plots;
 using Lathe.IO;
-using Lathe.Torch.Models;
 using Lathe.Torch.Training;
 
 namespace Lathe.Experiments.Runs;
@@ -16,15 +13,10 @@ public static class LearningRateSearchRun
     public static LearningRateSearch Execute(string configPath, IReadOnlyList<string> overrides, string outputDirectory,
         double minRate, double maxRate, int steps, Action<string> log)
     {
-        var config = ConfigLoader.Load(configPath, overrides);
-        var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
-        var data = DatasetLoader.Load(config, configDirectory);
-        log($"data: {data.Describe()}; task {data.Task.ToString().ToLowerInvariant()}");
-        var pipeline = ModelFactory.Create(config, data.Task, configDirectory);
-        var prepared = pipeline.PrepareTraining(data.ToTrainingData());
-        var estimator = (NeuralEstimator)pipeline.Estimator;
+        var setup = TrainingSetup.Load(configPath, overrides, log);
+        var config = setup.Config;
         log($"range test: {config.Train.Optimizer.Type}, batch {config.Train.BatchSize}, lr {minRate:G3} to {maxRate:G3} over {steps} batches");
-        var search = estimator.FindLearningRate(prepared, config.Seed, minRate, maxRate, steps);
+        var search = setup.Estimator.FindLearningRate(setup.Prepared, config.Seed, minRate, maxRate, steps);
 
         Directory.CreateDirectory(outputDirectory);
         var csv = new StringBuilder("lr,loss,smoothed_loss\n");

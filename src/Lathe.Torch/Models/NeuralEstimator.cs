@@ -77,6 +77,32 @@ public class NeuralEstimator : IEstimator
         return new NeuralModel(Spec, net, Task, choice.Output, features, shape, classes);
     }
 
+    /// <summary>
+    /// Measures training throughput at doubling batch sizes on fresh copies of this network (see
+    /// <see cref="BatchSizeFinder"/>). <paramref name="data"/> must be prepared (numeric, no gaps).
+    /// </summary>
+    public BatchSizeSearch FindBatchSize(TrainingData data, int seed, int start = 16, int max = 8192)
+    {
+        var features = data.FeatureNames;
+        var shape = InputShapeOf(data.Train, features);
+        Spec.CheckInput(shape);
+        var choice = ObjectiveFactory.Create(Loss, Task, Task == TaskKind.Classification ? data.Classes : []);
+        var device = TorchRuntime.ResolveDevice(Training.Device);
+        using var train = ToTensors(data.Train, features, data.Target, choice.Output);
+        try
+        {
+            return BatchSizeFinder.Run(() =>
+            {
+                random.manual_seed(seed);
+                return Spec.Build(shape, choice.Outputs);
+            }, choice.Objective, train, Training.Optimizer, device, start, max);
+        }
+        finally
+        {
+            (choice.Objective as IDisposable)?.Dispose();
+        }
+    }
+
     private void LoadPretrained(nn.Module net, FitContext context)
     {
         var weights = PretrainedWeights.Read(Pretrained!.Path);
