@@ -41,7 +41,7 @@ public class BadInputTests
         cli.Write("data.csv", GoodCsv);
         var config = cli.Write("config.yaml", Config(""));
         AssertClearError(cli.Train(config, "--set", "train.batch_size=big"), 2, "--set train.batch_size=big", "whole number");
-        AssertClearError(cli.Train(config, "--set", "model.layers=3"), 2, "--set model.layers=3", "unknown key 'model.layers'");
+        AssertClearError(cli.Train(config, "--set", "model.depth=3"), 2, "--set model.depth=3", "unknown key 'model.depth'");
     }
 
     [Fact]
