@@ -149,22 +149,6 @@ public class NeuralEstimator : IEstimator
     private static TensorData ToTensors(Table table, IReadOnlyList<string> features, string target, OutputKind output)
     {
         var matrix = FeatureMatrix.Build(table, features, out var width);
-        Array targets = output switch
-        {
-            OutputKind.Softmax => ClassIndices((CategoricalColumn)table[target]),
-            OutputKind.Sigmoid => ClassIndices((CategoricalColumn)table[target]).Select(c => (float)c).ToArray(),
-            _ => ((NumericColumn)table[target]).Values.ToArray(),
-        };
-        return TensorData.From(matrix, width, targets);
-    }
-
-    private static long[] ClassIndices(CategoricalColumn target)
-    {
-        var codes = new long[target.Length];
-        for (var i = 0; i < codes.Length; i++)
-            codes[i] = target[i] >= 0
-                ? target[i]
-                : throw LatheException.BadData($"Row {i + 1} of the target '{target.Name}' is empty or a class not in the training rows.");
-        return codes;
+        return new TensorData(tensor(matrix, [table.RowCount, width]), TargetTensor.Of(table, target, output));
     }
 }

@@ -46,26 +46,8 @@ public sealed class NeuralModel : IModel
         var expected = _shape.Aggregate(1, (a, b) => a * b);
         if (width != expected)
             throw LatheException.BadData($"The input has {width} feature values per row; this model was trained on {expected}.");
-        var rows = table.RowCount;
-        var outputs = Task == TaskKind.Classification ? _classes.Count : 1;
-        var result = new float[rows * outputs];
-        _net.eval();
-        using var _ = no_grad();
-        for (var start = 0; start < rows; start += PredictBatch)
-        {
-            using var scope = NewDisposeScope();
-            var length = Math.Min(PredictBatch, rows - start);
-            var x = tensor(matrix.AsSpan(start * width, length * width).ToArray(), [length, width]);
-            var raw = _net.forward(x);
-            var output = _output switch
-            {
-                OutputKind.Softmax => raw.softmax(1),
-                OutputKind.Sigmoid => cat([1 - raw.sigmoid(), raw.sigmoid()], 1),
-                _ => raw,
-            };
-            output.contiguous().data<float>().CopyTo(result.AsSpan(start * outputs, length * outputs));
-        }
-        return Task == TaskKind.Classification ? Prediction.Classification(result, _classes) : Prediction.Regression(result);
+        return BatchPredictor.Predict(_net, table.RowCount, (start, length) =>
+            tensor(matrix.AsSpan((int)(start * width), (int)(length * width)).ToArray(), [length, width]), _output, Task, _classes, PredictBatch);
     }
 
     public JsonObject Save(string directory)

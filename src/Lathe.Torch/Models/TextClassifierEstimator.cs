@@ -45,11 +45,11 @@ public sealed class TextClassifierEstimator : IEstimator
         var classes = Task == TaskKind.Classification ? data.Classes : [];
         var choice = ObjectiveFactory.Create(Loss, Task, classes);
         var device = TorchRuntime.ResolveDevice(Training.Device);
-        using var train = new TensorData(TextEncoding.Encode(text, vocabulary, length), Targets(data.Train, data.Target, choice.Output));
+        using var train = new TensorData(TextEncoding.Encode(text, vocabulary, length), TargetTensor.Of(data.Train, data.Target, choice.Output));
         using var validation = data.Validation is null
             ? null
             : new TensorData(TextEncoding.Encode(TextEncoding.InputOf(data.Validation, features, Spec.Type), vocabulary, length),
-                Targets(data.Validation, data.Target, choice.Output));
+                TargetTensor.Of(data.Validation, data.Target, choice.Output));
         context.Log($"text: {vocabulary.Count - 1} distinct characters, sequences of up to {length}");
 
         random.manual_seed(context.Seed);
@@ -66,20 +66,5 @@ public sealed class TextClassifierEstimator : IEstimator
         net.to(CPU);
         net.eval();
         return new TextClassifierModel(Spec, net, Task, choice.Output, features[0], vocabulary, length, classes);
-    }
-
-    private static Tensor Targets(Table table, string target, OutputKind output) => output switch
-    {
-        OutputKind.Softmax => tensor(Codes(table, target)),
-        OutputKind.Sigmoid => tensor(Codes(table, target).Select(c => (float)c).ToArray(), [table.RowCount, 1]),
-        _ => tensor(((NumericColumn)table[target]).Values.ToArray(), [table.RowCount, 1]),
-    };
-
-    private static long[] Codes(Table table, string target)
-    {
-        var column = (CategoricalColumn)table[target];
-        return [.. Enumerable.Range(0, column.Length).Select(i => column[i] >= 0
-            ? (long)column[i]
-            : throw LatheException.BadData($"Row {i + 1} of the target '{target}' is empty or a class not in the training rows."))];
     }
 }

@@ -37,25 +37,8 @@ public sealed class TextClassifierModel : IModel
     public Prediction Predict(Table table)
     {
         var text = TextEncoding.InputOf(table, [_column], _spec.Type);
-        var outputs = Task == TaskKind.Classification ? _classes.Count : 1;
-        var result = new float[table.RowCount * outputs];
-        _net.eval();
-        using var _ = no_grad();
         using var ids = TextEncoding.Encode(text, _vocabulary, _length);
-        for (var start = 0; start < table.RowCount; start += PredictBatch)
-        {
-            using var scope = NewDisposeScope();
-            var length = Math.Min(PredictBatch, table.RowCount - start);
-            var raw = _net.forward(ids.narrow(0, start, length));
-            var output = _output switch
-            {
-                OutputKind.Softmax => raw.softmax(1),
-                OutputKind.Sigmoid => cat([1 - raw.sigmoid(), raw.sigmoid()], 1),
-                _ => raw,
-            };
-            output.contiguous().data<float>().CopyTo(result.AsSpan(start * outputs, length * outputs));
-        }
-        return Task == TaskKind.Classification ? Prediction.Classification(result, _classes) : Prediction.Regression(result);
+        return BatchPredictor.Predict(_net, table.RowCount, (start, length) => ids.narrow(0, start, length), _output, Task, _classes, PredictBatch);
     }
 
     public JsonObject Save(string directory)
