@@ -2,16 +2,18 @@ using System.Globalization;
 
 namespace Lathe.Bench;
 
-/// <summary>What to run, parsed from the command line: <c>trainer|plain [--epochs N] [--seed S] [--data DIR] [--attribute]</c>.</summary>
+/// <summary>What to run, parsed from the command line: <c>trainer|plain|transfer [--epochs N] [--seed S] [--seeds N] [--data DIR] [--attribute]</c>.</summary>
 public sealed record BenchOptions
 {
     public const string DefaultDataDirectory = "/usr/share/datasets/fashion-mnist";
 
     public const string Usage =
-        "usage: Lathe.Bench trainer|plain [--epochs N] [--seed S] [--data DIR] [--attribute]\n" +
+        "usage: Lathe.Bench trainer|plain|transfer [--epochs N] [--seed S] [--seeds N] [--data DIR] [--attribute]\n" +
         "  trainer    Lathe's Trainer and a plain TorchSharp loop, interleaved epoch by epoch; prints the ratio\n" +
         "  plain      the plain TorchSharp loop only (used by bench/omp-policy.sh)\n" +
-        "  --epochs   measured epochs after one uncounted warm-up epoch (default 5)\n" +
+        "  transfer   pretrain a CNN on Fashion-MNIST classes 0-4, fine-tune on 50 images per class of 5-9 (docs/transfer-learning.md)\n" +
+        "  --epochs   measured epochs after one uncounted warm-up epoch (default 5; not used by transfer)\n" +
+        "  --seeds    (transfer) draws of the 250 training images, seeds S, S+1, ... (default 3)\n" +
         "  --attribute  (trainer) also time the plain loop plus the Trainer's per-batch metrics, to locate overhead";
 
     public required string Command { get; init; }
@@ -20,6 +22,9 @@ public sealed record BenchOptions
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>transfer: how many seeds (draws of the small training set) to average over.</summary>
+    public int Seeds { get; init; } = 3;
+
     public string DataDirectory { get; init; } = DefaultDataDirectory;
 
     public bool Attribute { get; init; }
@@ -27,7 +32,7 @@ public sealed record BenchOptions
     /// <summary>Parses <paramref name="args"/>; returns null (after printing why) when they are not understood.</summary>
     public static BenchOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("trainer" or "plain"))
+        if (args.Length == 0 || args[0] is not ("trainer" or "plain" or "transfer"))
             return Fail(args.Length == 0 ? "no command given" : $"unknown command '{args[0]}'");
         var options = new BenchOptions { Command = args[0] };
         for (var i = 1; i < args.Length; i++)
@@ -41,6 +46,10 @@ public sealed record BenchOptions
                     break;
                 case "--seed" when TryPositive(value, out var seed):
                     options = options with { Seed = seed };
+                    i++;
+                    break;
+                case "--seeds" when TryPositive(value, out var seeds):
+                    options = options with { Seeds = seeds };
                     i++;
                     break;
                 case "--data" when value is not null:

@@ -7,6 +7,7 @@ TorchRuntime.Initialize();
 
 var options = BenchOptions.Parse(args);
 if (options is null) return 2;
+if (options.Command == "transfer") return TransferDemo.Run(options);
 
 Console.WriteLine($"Lathe.Bench {options.Command}: {options.Epochs} measured epochs + 1 warm-up, seed {options.Seed}, " +
     $"torch threads {get_num_threads()}, cores {Environment.ProcessorCount}, " +

@@ -145,6 +145,13 @@ public class FinetuneEndToEndTests
         var missing = cli.Train(iris, "--set", "model.pretrained=no-such-run");
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("model.pretrained: '", missing.Error);
+
+        var model = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(CliRunner.RunFolderOf(second.Output), "model", "model.json")))!;
+        Assert.Equal(6, model["pipeline"]!["model"]!["pretrained"]!["loaded"]!.AsArray().Count);
+
+        var withoutPretrained = cli.Train(iris, "--set", "finetune.freeze=[layers.linear0]");
+        Assert.Equal(2, withoutPretrained.ExitCode);
+        Assert.Contains("set model.pretrained", withoutPretrained.Error);
     }
 }
 

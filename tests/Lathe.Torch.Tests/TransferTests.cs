@@ -47,6 +47,8 @@ public class TransferTests
         var after = Snapshot(net);
         Assert.Equal(before["layers.linear0.weight"], after["layers.linear0.weight"]);
         Assert.Equal(before["layers.linear0.bias"], after["layers.linear0.bias"]);
+        Assert.Equal(before["layers.linear1.bias"], after["layers.linear1.bias"]);       // a pattern freezes just what it matches
+        Assert.NotEqual(before["layers.linear1.weight"], after["layers.linear1.weight"]);
         Assert.NotEqual(before["layers.output.weight"], after["layers.output.weight"]);
         Assert.All(net.parameters(), p => Assert.True(p.requires_grad)); // not left frozen afterwards
     }
@@ -118,6 +120,18 @@ public class TransferTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public void Skipped_parameters_stay_fresh_and_are_reported()
+    {
+        using var source = Net();
+        using var target = Net();
+        var fresh = target.state_dict()["layers.output.weight"].data<float>().ToArray();
+        var report = WeightTransfer.Apply(target, source.state_dict(), skip: ["layers.output"]);
+        Assert.Equal(["layers.output.weight", "layers.output.bias"], report.Skipped);
+        Assert.Equal(fresh, target.state_dict()["layers.output.weight"].data<float>().ToArray());
+        Assert.Contains("pretrained: kept fresh (finetune.skip): layers.output.weight, layers.output.bias", report.Describe());
     }
 
     [Fact]

@@ -37,6 +37,9 @@ public sealed class FinetuneConfig
 
     /// <summary>Renames of pretrained tensor name prefixes: file prefix → network prefix.</summary>
     public Dictionary<string, string> Rename { get; set; } = [];
+
+    /// <summary>Parameter patterns to keep freshly initialized even though the pretrained file has them (e.g. head.output).</summary>
+    public List<string> Skip { get; set; } = [];
 }
 
 public sealed class DataConfig

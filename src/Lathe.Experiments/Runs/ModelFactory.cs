@@ -50,9 +50,12 @@ public static class ModelFactory
                 Freeze = finetune.Freeze, FreezeDepth = finetune.FreezeDepth, UnfreezeEvery = finetune.UnfreezeEvery, LrMultipliers = finetune.LrMultipliers,
             },
         };
+        if (model.Pretrained is null && (finetune.Freeze.Count > 0 || finetune.FreezeDepth > 0 || finetune.LrMultipliers.Count > 0 ||
+                                         finetune.Rename.Count > 0 || finetune.Skip.Count > 0))
+            throw LatheException.BadConfig("finetune: these settings fine-tune pretrained weights; set model.pretrained (a run folder, model folder or weights file).");
         var pretrained = model.Pretrained is null
             ? null
-            : new PretrainedSource(Path.GetFullPath(Path.Combine(configDirectory, model.Pretrained)), finetune.Rename);
+            : new PretrainedSource(Path.GetFullPath(Path.Combine(configDirectory, model.Pretrained)), finetune.Rename, finetune.Skip);
         var loss = new LossOptions
         {
             Type = train.Loss.Type,

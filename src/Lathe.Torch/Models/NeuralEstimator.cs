@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Lathe.Data;
 using Lathe.Models;
 using Lathe.Torch.Nets;
@@ -62,7 +63,7 @@ public class NeuralEstimator : IEstimator
 
         random.manual_seed(context.Seed);
         var net = Spec.Build(shape, choice.Outputs);
-        if (Pretrained is not null) LoadPretrained(net, context);
+        var transfer = Pretrained is null ? null : LoadPretrained(net, context);
         net.to(device);
         try
         {
@@ -74,7 +75,7 @@ public class NeuralEstimator : IEstimator
         }
         net.to(CPU);
         net.eval();
-        return new NeuralModel(Spec, net, Task, choice.Output, features, shape, classes);
+        return new NeuralModel(Spec, net, Task, choice.Output, features, shape, classes, transfer);
     }
 
     /// <summary>
@@ -103,13 +104,17 @@ public class NeuralEstimator : IEstimator
         }
     }
 
-    private void LoadPretrained(nn.Module net, FitContext context)
+    /// <summary>Loads the pretrained weights into <paramref name="net"/>; returns the report, which the model keeps in model.json.</summary>
+    private JsonObject LoadPretrained(nn.Module net, FitContext context)
     {
         var weights = PretrainedWeights.Read(Pretrained!.Path);
         try
         {
-            var report = WeightTransfer.Apply(net, weights, Pretrained.Rename);
+            var report = WeightTransfer.Apply(net, weights, Pretrained.Rename, Pretrained.Skip);
             foreach (var line in report.Describe()) context.Log(line);
+            var json = report.ToJson();
+            json["source"] = Pretrained.Path;
+            return json;
         }
         finally
         {

@@ -26,11 +26,12 @@ public sealed class NeuralModel : IModel
     private readonly IReadOnlyList<string> _features;
     private readonly IReadOnlyList<int> _shape;
     private readonly IReadOnlyList<string> _classes;
+    private readonly JsonObject? _transfer;
 
     internal NeuralModel(INetSpec spec, nn.Module<Tensor, Tensor> net, TaskKind task, OutputKind output, IReadOnlyList<string> features,
-        IReadOnlyList<int> shape, IReadOnlyList<string> classes)
+        IReadOnlyList<int> shape, IReadOnlyList<string> classes, JsonObject? transfer = null)
     {
-        (_spec, _net, Task, _output, _features, _shape, _classes) = (spec, net, task, output, features, shape, classes);
+        (_spec, _net, Task, _output, _features, _shape, _classes, _transfer) = (spec, net, task, output, features, shape, classes, transfer);
     }
 
     public string Type => _spec.Type;
@@ -63,6 +64,7 @@ public sealed class NeuralModel : IModel
             ["input_shape"] = new JsonArray([.. _shape.Select(d => JsonValue.Create(d))]),
             ["classes"] = new JsonArray([.. _classes.Select(c => JsonValue.Create(c))]),
             ["weights"] = WeightsFile,
+            ["pretrained"] = _transfer?.DeepClone(), // what was loaded from where, for the record
         };
     }
 
@@ -79,6 +81,7 @@ public sealed class NeuralModel : IModel
         if (!File.Exists(weights)) throw LatheException.BadData($"{weights}: the model's weights file is missing.");
         net.load_safetensors(weights);
         net.eval();
-        return new NeuralModel(spec, net, task, output, [.. json["features"]!.AsArray().Select(f => (string)f!)], shape, classes);
+        return new NeuralModel(spec, net, task, output, [.. json["features"]!.AsArray().Select(f => (string)f!)], shape, classes,
+            json["pretrained"]?.DeepClone().AsObject());
     }
 }

@@ -19,7 +19,7 @@ internal sealed class EpochLoop(
     /// <summary>Optimizer steps taken so far in the whole fit.</summary>
     public long Step { get; set; }
 
-    /// <summary>The learning rate (of the first parameter group) used by the latest step.</summary>
+    /// <summary>The scheduled learning rate (before any per-layer multiplier) of the latest step.</summary>
     public double LastRate { get; private set; }
 
     public readonly record struct Result(double Loss, double Accuracy, long? DivergedAtStep);
@@ -83,7 +83,7 @@ internal sealed class EpochLoop(
         var clock = new ScheduleClock(Step, stepsPerEpoch, totalSteps);
         var groups = optimizer.ParamGroups.ToArray();
         for (var g = 0; g < groups.Length; g++) groups[g].LearningRate = schedule.Rate(_baseRates[g], clock);
-        LastRate = groups[0].LearningRate;
+        LastRate = schedule.Rate(_options.Optimizer.LearningRate, clock); // the configured rate, whatever the groups' multipliers
         optimizer.step();
         optimizer.zero_grad();
         Step++;

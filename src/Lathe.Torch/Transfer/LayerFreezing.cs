@@ -4,15 +4,18 @@ using static TorchSharp.torch;
 namespace Lathe.Torch.Transfer;
 
 /// <summary>
-/// Applies <see cref="FinetuneOptions"/> to a network: which layers are frozen at a given epoch (a pure
-/// function of the epoch, so a resumed run freezes exactly as an uninterrupted one) and which
-/// learning-rate multiplier each parameter gets.
+/// Applies <see cref="FinetuneOptions"/> to a network: which parameters are frozen at a given epoch (a
+/// pure function of the epoch, so a resumed run freezes exactly as an uninterrupted one) and which
+/// learning-rate multiplier each parameter gets. Patterns freeze exactly the parameters they match;
+/// freeze_depth freezes whole layers; gradual unfreezing releases frozen layers from the output side.
 /// </summary>
 public sealed class LayerFreezing
 {
     private readonly (string Name, TorchSharp.Modules.Parameter Parameter)[] _parameters;
     private readonly string[] _frozenLayers;
     private readonly int _unfreezeEvery;
+
+    private readonly HashSet<string> _frozenParameters;
 
     public LayerFreezing(nn.Module net, FinetuneOptions options)
     {
@@ -26,8 +29,9 @@ public sealed class LayerFreezing
                     $"finetune.freeze: '{pattern}' matches no parameter. Parameter names are: {string.Join(", ", _parameters.Select(p => p.Name))}.");
         if (options.FreezeDepth > layers.Length)
             throw LatheException.BadConfig($"finetune.freeze_depth {options.FreezeDepth} is more than the network's {layers.Length} layers.");
-        _frozenLayers = [.. layers.Where((layer, i) => i < options.FreezeDepth ||
-                                              _parameters.Any(p => LayerOf(p.Name) == layer && patterns.Any(x => x.Matches(p.Name))))];
+        var deep = layers.Take(options.FreezeDepth).ToHashSet();
+        _frozenParameters = [.. _parameters.Where(p => deep.Contains(LayerOf(p.Name)) || patterns.Any(x => x.Matches(p.Name))).Select(p => p.Name)];
+        _frozenLayers = [.. layers.Where(layer => _parameters.Any(p => LayerOf(p.Name) == layer && _frozenParameters.Contains(p.Name)))];
         _unfreezeEvery = options.UnfreezeEvery;
         var multiplierPatterns = options.LrMultipliers.Select(kv => (Pattern: new ParameterPattern(kv.Key), Multiplier: kv.Value)).ToArray();
         foreach (var (pattern, _) in multiplierPatterns)
@@ -36,7 +40,7 @@ public sealed class LayerFreezing
         Multipliers = [.. _parameters.Select(p => multiplierPatterns.Where(m => m.Pattern.Matches(p.Name)).Select(m => m.Multiplier).DefaultIfEmpty(1.0).First())];
     }
 
-    /// <summary>Layers frozen before any unfreezing, in input-to-output order.</summary>
+    /// <summary>Layers with frozen parameters before any unfreezing, in input-to-output order.</summary>
     public IReadOnlyList<string> FrozenLayers => _frozenLayers;
 
     /// <summary>The learning-rate multiplier of each parameter, in <c>named_parameters()</c> order.</summary>
@@ -44,7 +48,7 @@ public sealed class LayerFreezing
 
     public IReadOnlyList<(string Name, TorchSharp.Modules.Parameter Parameter)> Parameters => _parameters;
 
-    /// <summary>Layers still frozen during <paramref name="epoch"/> (1-based).</summary>
+    /// <summary>Layers whose frozen parameters are still frozen during <paramref name="epoch"/> (1-based).</summary>
     public IReadOnlyList<string> FrozenAt(int epoch)
     {
         if (_unfreezeEvery == 0) return _frozenLayers;
@@ -52,14 +56,14 @@ public sealed class LayerFreezing
         return _frozenLayers[..^unfrozen];
     }
 
-    /// <summary>Sets requires_grad for the epoch; returns true when the set of trainable layers changed.</summary>
+    /// <summary>Sets requires_grad for the epoch; returns true when the set of trainable parameters changed.</summary>
     public bool ApplyFor(int epoch)
     {
-        var frozen = FrozenAt(epoch).ToHashSet();
+        var frozenLayers = FrozenAt(epoch).ToHashSet();
         var changed = false;
         foreach (var (name, parameter) in _parameters)
         {
-            var trainable = !frozen.Contains(LayerOf(name));
+            var trainable = !(_frozenParameters.Contains(name) && frozenLayers.Contains(LayerOf(name)));
             if (parameter.requires_grad == trainable) continue;
             parameter.requires_grad = trainable;
             changed = true;

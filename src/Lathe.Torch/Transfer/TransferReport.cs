@@ -7,7 +7,8 @@ public sealed record TransferReport(
     IReadOnlyList<string> Loaded,
     IReadOnlyList<(string Name, long[] FileShape, long[] NetShape)> ShapeMismatches,
     IReadOnlyList<string> MissingFromFile,
-    IReadOnlyList<string> UnusedInFile)
+    IReadOnlyList<string> UnusedInFile,
+    IReadOnlyList<string> Skipped)
 {
     /// <summary>One line per category, for the run log.</summary>
     public IEnumerable<string> Describe()
@@ -16,6 +17,7 @@ public sealed record TransferReport(
         if (ShapeMismatches.Count > 0)
             yield return "pretrained: kept fresh (shape differs, e.g. a new head): " +
                          string.Join(", ", ShapeMismatches.Select(m => $"{m.Name} [{string.Join("×", m.FileShape)}] → [{string.Join("×", m.NetShape)}]"));
+        if (Skipped.Count > 0) yield return $"pretrained: kept fresh (finetune.skip): {string.Join(", ", Skipped)}";
         if (MissingFromFile.Count > 0) yield return $"pretrained: kept fresh (not in the file): {string.Join(", ", MissingFromFile)}";
         if (UnusedInFile.Count > 0) yield return $"pretrained: not used (no such parameter in this network): {string.Join(", ", UnusedInFile)}";
     }
@@ -31,5 +33,6 @@ public sealed record TransferReport(
         })]),
         ["missing_from_file"] = new JsonArray([.. MissingFromFile.Select(n => JsonValue.Create(n))]),
         ["unused_in_file"] = new JsonArray([.. UnusedInFile.Select(n => JsonValue.Create(n))]),
+        ["skipped"] = new JsonArray([.. Skipped.Select(n => JsonValue.Create(n))]),
     };
 }
