@@ -2,21 +2,30 @@ using System.Globalization;
 
 namespace Lathe.Bench;
 
-/// <summary>What to run, parsed from the command line: <c>trainer|plain|transfer [--epochs N] [--seed S] [--seeds N] [--data DIR] [--attribute]</c>.</summary>
+/// <summary>What to run, parsed from the command line: <c>trainer|plain|transfer [--model mlp|cnn] [--rows N] [--epochs N] [--seed S] [--seeds N] [--data DIR] [--attribute]</c>.</summary>
 public sealed record BenchOptions
 {
     public const string DefaultDataDirectory = "/usr/share/datasets/fashion-mnist";
 
     public const string Usage =
-        "usage: Lathe.Bench trainer|plain|transfer [--epochs N] [--seed S] [--seeds N] [--data DIR] [--attribute]\n" +
-        "  trainer    Lathe's Trainer and a plain TorchSharp loop, interleaved epoch by epoch; prints the ratio\n" +
+        "usage: Lathe.Bench trainer|plain|transfer [--model mlp|cnn] [--rows N] [--epochs N] [--seed S] [--seeds N] [--data DIR] [--attribute]\n" +
+        "  trainer    Lathe's Trainer and a plain TorchSharp loop, interleaved epoch by epoch; prints the ratio,\n" +
+        "             a 2048² matmul's GFLOP/s and the training step's achieved GFLOP/s\n" +
         "  plain      the plain TorchSharp loop only (used by bench/omp-policy.sh)\n" +
         "  transfer   pretrain a CNN on Fashion-MNIST classes 0-4, fine-tune on 50 images per class of 5-9 (docs/transfer-learning.md)\n" +
+        "  --model    (trainer, plain) mlp: 784-256-128-10 on 60,000 images (default); cnn: Lathe's CnnSpec([32, 64], [128]) on 10,000\n" +
+        "  --rows     (trainer, plain) train on the first N training images instead of the model's default\n" +
         "  --epochs   measured epochs after one uncounted warm-up epoch (default 5; not used by transfer)\n" +
         "  --seeds    (transfer) draws of the 250 training images, seeds S, S+1, ... (default 3)\n" +
         "  --attribute  (trainer) also time the plain loop plus the Trainer's per-batch metrics, to locate overhead";
 
     public required string Command { get; init; }
+
+    /// <summary>trainer, plain: which network, a <see cref="BenchModel"/> name.</summary>
+    public string Model { get; init; } = "mlp";
+
+    /// <summary>trainer, plain: train on the first this many images; null for the model's default.</summary>
+    public int? Rows { get; init; }
 
     public int Epochs { get; init; } = 5;
 
@@ -44,6 +53,14 @@ public sealed record BenchOptions
                     options = options with { Epochs = epochs };
                     i++;
                     break;
+                case "--model" when value is not null && BenchModel.Names.Contains(value):
+                    options = options with { Model = value };
+                    i++;
+                    break;
+                case "--rows" when TryPositive(value, out var rows):
+                    options = options with { Rows = rows };
+                    i++;
+                    break;
                 case "--seed" when TryPositive(value, out var seed):
                     options = options with { Seed = seed };
                     i++;
@@ -60,7 +77,7 @@ public sealed record BenchOptions
                     options = options with { Attribute = true };
                     break;
                 default:
-                    return Fail($"'{args[i]}' is not an option here, or its value is missing or not a positive integer");
+                    return Fail($"'{args[i]}' is not an option here, or its value is missing, not a positive integer or not mlp|cnn");
             }
         }
         return options;

@@ -21,13 +21,12 @@ public sealed class PlainLoop : IDisposable
     private readonly int _batchSize;
     private readonly bool _withTrainerMetrics;
 
-    public PlainLoop(TensorData data, int seed, int batchSize, double learningRate, bool withTrainerMetrics = false)
+    /// <param name="buildNet">Builds the network; called right after seeding torch's global generator with <paramref name="seed"/>.</param>
+    public PlainLoop(TensorData data, Func<nn.Module<Tensor, Tensor>> buildNet, int seed, int batchSize, double learningRate,
+        bool withTrainerMetrics = false)
     {
         random.manual_seed(seed);
-        _net = nn.Sequential(
-            ("linear0", nn.Linear(FashionMnist.Width, 256)), ("relu0", nn.ReLU()),
-            ("linear1", nn.Linear(256, 128)), ("relu1", nn.ReLU()),
-            ("output", nn.Linear(128, FashionMnist.Classes)));
+        _net = buildNet();
         _optimizer = optim.Adam(_net.parameters(), learningRate);
         _generator = new Generator((ulong)seed);
         _data = data;

@@ -9,9 +9,9 @@ namespace Lathe.Bench;
 /// </summary>
 public static class PlainOnlyRun
 {
-    public static void Run(BenchOptions options, TensorData data)
+    public static void Run(BenchOptions options, BenchModel model, TensorData data)
     {
-        using var loop = new PlainLoop(data, options.Seed, InterleavedComparison.BatchSize, InterleavedComparison.LearningRate);
+        using var loop = new PlainLoop(data, model.BuildPlain, options.Seed, InterleavedComparison.BatchSize, InterleavedComparison.LearningRate);
         var times = new EpochTimes("plain-loop");
         for (var epoch = 0; epoch <= options.Epochs; epoch++)
         {

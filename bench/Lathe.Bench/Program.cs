@@ -15,11 +15,13 @@ Console.WriteLine($"Lathe.Bench {options.Command}: {options.Epochs} measured epo
     $"GOMP_SPINCOUNT={Environment.GetEnvironmentVariable("GOMP_SPINCOUNT") ?? "(unset)"}, " +
     $"loadavg {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
 
-using var data = FashionMnist.LoadTrain(options.DataDirectory);
-Console.WriteLine($"data: {data.Rows} rows × {FashionMnist.Width} features, pixels scaled to [0, 1]; MLP 784-256-128-10, batch 128, Adam lr 1e-3");
+var model = BenchModel.ByName(options.Model);
+using var data = FashionMnist.LoadTrain(options.DataDirectory, options.Rows ?? model.DefaultRows);
+Console.WriteLine($"data: first {data.Rows} training rows × {FashionMnist.Width} features, pixels scaled to [0, 1]; " +
+    $"{model.Description}, batch {InterleavedComparison.BatchSize}, Adam lr {InterleavedComparison.LearningRate:0e0}, fp32");
 
 if (options.Command == "trainer")
-    new InterleavedComparison(options, data).Run();
+    new InterleavedComparison(options, model, data).Run();
 else
-    PlainOnlyRun.Run(options, data);
+    PlainOnlyRun.Run(options, model, data);
 return 0;

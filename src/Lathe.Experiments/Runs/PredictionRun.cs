@@ -13,11 +13,22 @@ public static class PredictionRun
     public static int Execute(string runOrModel, string inputPath, string outputPath)
     {
         var model = ModelFolder.Load(RunFolder.ModelDirectoryOf(runOrModel), ModelFactory.Catalog);
-        // Column kinds come from the data; the model's input schema converts numbers read as such back to categories.
-        var input = CsvReader.Read(inputPath);
+        var input = ReadInput(inputPath, model);
         var prediction = model.Predict(input);
         AtomicFile.WriteAllText(outputPath, ToCsv(prediction));
         return prediction.RowCount;
+    }
+
+    /// <summary>
+    /// An IDX image file (name with "-ubyte") becomes the single image column the model was trained on;
+    /// anything else is read as CSV/TSV, whose column kinds the model's input schema reconciles.
+    /// </summary>
+    private static Table ReadInput(string path, PipelineModel model)
+    {
+        if (!Path.GetFileName(path).Contains("-ubyte", StringComparison.OrdinalIgnoreCase)) return CsvReader.Read(path);
+        var image = model.Schema.Columns.SingleOrDefault(c => c.Kind == ColumnKind.Vector)
+            ?? throw LatheException.BadConfig($"{path}: an IDX image file, but this model was not trained on images (it takes {model.Schema}).");
+        return new Table([IdxReader.Read(path, image.Name)], source: path);
     }
 
     public static string ToCsv(Prediction prediction)
