@@ -72,6 +72,10 @@ public class ResumeEndToEndTests
             File.ReadAllBytes(Path.Combine(killedRun, "model", "weights.safetensors")));
         Assert.Equal(File.ReadAllText(Path.Combine(straightRun, "metrics.json")), File.ReadAllText(Path.Combine(killedRun, "metrics.json")));
         Assert.Equal(9, File.ReadAllLines(Path.Combine(killedRun, "history.csv")).Length); // header + 8 epochs, none twice
+
+        var again = cli.Run("train", config, "--resume", killedRun);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("already finished", again.Error);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public sealed class RunFolder
         var folder = new RunFolder(System.IO.Path.GetFullPath(path));
         if (!Directory.Exists(folder.Path))
             throw LatheException.BadConfig($"--resume {path}: no such run folder.");
+        if (File.Exists(folder.MetricsFile))
+            throw LatheException.BadConfig($"--resume {path}: this run already finished (it has metrics.json); train a new run instead.");
         if (Lathe.Training.CheckpointFolder.Locate(System.IO.Path.Combine(folder.CheckpointDirectory, "last")) is null)
             throw LatheException.BadConfig($"--resume {path}: the run has no checkpoint yet (checkpoints/last is written after the first epoch).");
         return folder;
