@@ -14,7 +14,7 @@ public sealed class TextEncoderNet : nn.Module<Tensor, Tensor>
     private readonly LSTM? lstm;
     private readonly GRU? gru;
     private readonly Conv1d? convolution;
-    private readonly ModuleList<EncoderBlock>? blocks;
+    private readonly ModuleList<TransformerBlock>? blocks;
     private readonly nn.Module<Tensor, Tensor> dropout;
     private readonly Linear output;
 
@@ -32,7 +32,7 @@ public sealed class TextEncoderNet : nn.Module<Tensor, Tensor>
             case "cnn1d": convolution = nn.Conv1d(spec.Dim, spec.Hidden, 5, padding: 2); break;
             default:
                 positions = nn.Embedding(spec.MaxLength, spec.Dim);
-                blocks = nn.ModuleList([.. Enumerable.Range(0, spec.Layers).Select(_ => new EncoderBlock(spec.Dim, spec.Heads, spec.Dropout))]);
+                blocks = nn.ModuleList([.. Enumerable.Range(0, spec.Layers).Select(_ => new TransformerBlock(spec.Dim, spec.Heads, spec.Dropout, causal: false))]);
                 width = spec.Dim;
                 break;
         }
@@ -67,38 +67,5 @@ public sealed class TextEncoderNet : nn.Module<Tensor, Tensor>
                 break;
         }
         return output.forward(dropout.forward(encoded));
-    }
-}
-
-/// <summary>A pre-norm Transformer encoder block (bidirectional self-attention with a padding mask, then a feed-forward layer).</summary>
-public sealed class EncoderBlock : nn.Module<Tensor, Tensor>
-{
-    private readonly LayerNorm norm1;
-    private readonly LayerNorm norm2;
-    private readonly Linear qkv;
-    private readonly Linear projection;
-    private readonly nn.Module<Tensor, Tensor> feedforward;
-    private readonly int _heads;
-
-    public EncoderBlock(int dim, int heads, double dropoutRate) : base(nameof(EncoderBlock))
-    {
-        _heads = heads;
-        norm1 = nn.LayerNorm(dim);
-        norm2 = nn.LayerNorm(dim);
-        qkv = nn.Linear(dim, 3 * dim);
-        projection = nn.Linear(dim, dim);
-        feedforward = nn.Sequential(("expand", nn.Linear(dim, 4 * dim)), ("gelu", nn.GELU()), ("contract", nn.Linear(4 * dim, dim)), ("dropout", nn.Dropout(dropoutRate)));
-        RegisterComponents();
-    }
-
-    public override Tensor forward(Tensor x) => Forward(x, null);
-
-    public Tensor Forward(Tensor x, Tensor? mask)
-    {
-        var (batch, time, dim) = (x.shape[0], x.shape[1], x.shape[2]);
-        var parts = qkv.forward(norm1.forward(x)).view(batch, time, 3, _heads, dim / _heads).permute(2, 0, 3, 1, 4);
-        var attended = nn.functional.scaled_dot_product_attention(parts[0], parts[1], parts[2], attn_mask: mask);
-        x = x + projection.forward(attended.transpose(1, 2).reshape(batch, time, dim));
-        return x + feedforward.forward(norm2.forward(x));
     }
 }
