@@ -246,3 +246,42 @@ public class BatchSizeFindEndToEndTests
         Assert.Contains("--set train.batch_size=", output);
     }
 }
+
+public class AutoencoderEndToEndTests
+{
+    [Fact]
+    public void An_autoencoder_run_reports_reconstruction_error_and_predict_scores_odd_rows_higher()
+    {
+        using var cli = new CliRunner();
+        var random = new Random(2);
+        string Row(bool odd)
+        {
+            double a = random.NextDouble() * 2 - 1, b = random.NextDouble() * 2 - 1;
+            double[] v = odd ? [.. Enumerable.Range(0, 4).Select(_ => random.NextDouble() * 2 - 1)] : [a, b, a + b, a - b];
+            return string.Join(",", v.Select(x => x.ToString("0.####", CultureInfo.InvariantCulture)));
+        }
+        cli.Write("normal.csv", "x0,x1,x2,x3\n" + string.Join("\n", Enumerable.Range(0, 400).Select(_ => Row(false))) + "\n");
+        var config = cli.Write("config.yaml", """
+            name: ae
+            data: { path: normal.csv, split: { method: holdout, validation: 0.2, test: 0.1 } }
+            model: { type: autoencoder, hidden: [16, 2] }
+            train: { epochs: 60, batch_size: 16, optimizer: { type: adam, lr: 0.01 } }
+            """);
+        var (code, output, error) = cli.Train(config);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("reconstruction_mse", output);
+
+        var input = cli.Write("new.csv", "x0,x1,x2,x3\n" + string.Join("\n", Enumerable.Range(0, 40).Select(i => Row(odd: i >= 20))) + "\n");
+        var scores = Path.Combine(cli.Folder, "scores.csv");
+        var predict = cli.Run("predict", CliRunner.RunFolderOf(output), "--input", input, "--output", scores);
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        var lines = File.ReadAllLines(scores);
+        Assert.Equal("reconstruction_error", lines[0]);
+        var errors = lines.Skip(1).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(errors[20..].Average() > 5 * errors[..20].Average(), $"odd {errors[20..].Average()} vs normal {errors[..20].Average()}");
+
+        var withTarget = cli.Train(config, "--set", "data.target=x0");
+        Assert.Equal(2, withTarget.ExitCode);
+        Assert.Contains("without a target", withTarget.Error);
+    }
+}

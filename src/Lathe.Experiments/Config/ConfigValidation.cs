@@ -7,7 +7,7 @@ internal static class ConfigValidation
     public static readonly string[] Tasks = ["auto", "classification", "regression", "generation"];
     public static readonly string[] SplitMethods = ["holdout", "stratified"];
     public static readonly string[] ColumnSettings = ["numeric", "categorical", "text", "ignore"];
-    public static readonly string[] ModelTypes = ["mlp", "cnn", "resnet", "gpt", "lstm", "gru", "cnn1d", "transformer"];
+    public static readonly string[] ModelTypes = ["mlp", "cnn", "resnet", "autoencoder", "gpt", "lstm", "gru", "cnn1d", "transformer"];
 
     public static void Validate(LatheConfig config, string source)
     {
@@ -24,7 +24,15 @@ internal static class ConfigValidation
         }
         else if (data.Task == "generation")
             throw Error(source, "data.task", "generation needs model.type gpt.");
-        if (string.IsNullOrWhiteSpace(data.Target)) throw Error(source, "data.target", "is required: name the column to predict.");
+        if (config.Model.Type == "autoencoder")
+        {
+            if (!string.IsNullOrEmpty(data.Target))
+                throw Error(source, "data.target", "does not apply to model.type autoencoder, which learns its inputs without a target; remove it (set label columns to ignore in data.columns).");
+            if (data.Task is not "auto")
+                throw Error(source, "data.task", "does not apply to model.type autoencoder (its task is reconstruction); remove it.");
+            data.Target = "";
+        }
+        else if (string.IsNullOrWhiteSpace(data.Target)) throw Error(source, "data.target", "is required: name the column to predict.");
         if (data.Path is null && data.Train is null)
             throw Error(source, "data.path", "is required (or data.train): the data file to learn from.");
         if (data.Path is not null && data.Train is not null)
@@ -41,7 +49,7 @@ internal static class ConfigValidation
             throw Error(source, "data.split", "validation + test must be below 1 to leave rows for training.");
 
         OneOf(source, "model.type", config.Model.Type, ModelTypes,
-            " Decision trees, forests, boosting, SVMs, linear models and autoencoders are not built yet.");
+            " Decision trees, forests, boosting, SVMs, linear models, k-NN, naive Bayes and clustering are not built yet.");
         var early = config.Train.EarlyStopping;
         if (early is not null && early.Patience < 1) throw Error(source, "train.early_stopping.patience", "must be at least 1.");
     }

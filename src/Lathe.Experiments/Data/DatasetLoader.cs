@@ -26,6 +26,7 @@ public static class DatasetLoader
             if (data.Test is not null) test = Read(data, data.Test, data.TestLabels, baseDirectory, "data.test");
         }
 
+        if (config.Model.Type == "autoencoder") return SplitForReconstruction(train, validation, test, data.Split, config.Seed);
         if (!train.Contains(target))
             throw LatheException.BadConfig(
                 $"data.target: column '{target}' is not in {train.Source}. Columns are: {string.Join(", ", train.ColumnNames)}.");
@@ -76,6 +77,21 @@ public static class DatasetLoader
         validation ??= validationCount > 0 ? Part(trainCount, validationCount) : null;
         test ??= testCount > 0 ? Part(trainCount + validationCount, testCount) : null;
         return new PreparedData(Part(0, trainCount), validation, test, target, TaskKind.Generation);
+    }
+
+    /// <summary>Rows for an autoencoder: no target; the parts without a file are a random holdout of the training file.</summary>
+    private static PreparedData SplitForReconstruction(Table train, Table? validation, Table? test, SplitConfig split, int seed)
+    {
+        var validationShare = validation is null ? split.Validation : 0;
+        var testShare = test is null ? split.Test : 0;
+        if (validationShare > 0 || testShare > 0)
+        {
+            var parts = Splitter.Holdout(train.RowCount, validationShare, testShare, seed);
+            validation ??= parts.ValidationOf(train);
+            test ??= parts.TestOf(train);
+            train = parts.TrainOf(train);
+        }
+        return new PreparedData(train, validation, test, "", TaskKind.Reconstruction);
     }
 
     private static Table Read(DataConfig data, string file, string? labels, string baseDirectory, string field)

@@ -18,6 +18,7 @@ public static class ModelFactory
         .Register(MlpSpec.TypeName, NeuralModel.Load)
         .Register(CnnSpec.TypeName, NeuralModel.Load)
         .Register(ResNetSpec.TypeName, NeuralModel.Load)
+        .Register(AutoencoderSpec.TypeName, NeuralModel.Load)
         .Register(GptSpec.TypeName, GptModel.Load)
         .Register("lstm", TextClassifierModel.Load)
         .Register("gru", TextClassifierModel.Load)
@@ -72,6 +73,7 @@ public static class ModelFactory
         {
             CnnSpec.TypeName => new CnnSpec(model.Channels, model.Hidden ?? [128], model.KernelSize, model.Dropout, model.BatchNorm),
             ResNetSpec.TypeName => new ResNetSpec(model.Channels, model.Blocks),
+            AutoencoderSpec.TypeName => new AutoencoderSpec(model.Hidden ?? [32, 8], model.Dropout),
             _ => new MlpSpec(model.Hidden ?? [64, 32], model.Dropout),
         };
         return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()], new NeuralEstimator(spec, training, loss, task, pretrained));

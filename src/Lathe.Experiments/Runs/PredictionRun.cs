@@ -48,7 +48,7 @@ public static class PredictionRun
         }
         else
         {
-            text.Append("prediction\n");
+            text.Append(prediction.Task == TaskKind.Reconstruction ? "reconstruction_error\n" : "prediction\n");
             foreach (var v in prediction.Values!) text.Append(v.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         }
         return text.ToString();

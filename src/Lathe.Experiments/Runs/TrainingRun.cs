@@ -78,13 +78,17 @@ public static class TrainingRun
 
     /// <summary>The standard scores; a language model is scored by the perplexity of the part's text.</summary>
     private static IReadOnlyDictionary<string, double> Score(PipelineModel model, Table part, string target) =>
-        model.Model is GptModel gpt
-            ? new Dictionary<string, double> { ["perplexity"] = gpt.Perplexity(GptEstimator.TextOf(part, target)) }
-            : Scoring.Score(model.Predict(part), part[target]);
+        model.Model switch
+        {
+            GptModel gpt => new Dictionary<string, double> { ["perplexity"] = gpt.Perplexity(GptEstimator.TextOf(part, target)) },
+            { Task: TaskKind.Reconstruction } => Scoring.Reconstruction(model.Predict(part)),
+            _ => Scoring.Score(model.Predict(part), part[target]),
+        };
 
     private static string Describe(ModelConfig model) => model.Type switch
     {
         "cnn" => $"cnn channels [{string.Join(", ", model.Channels)}] hidden [{string.Join(", ", model.Hidden ?? [128])}]",
+        "autoencoder" => $"autoencoder encoder [{string.Join(", ", model.Hidden ?? [32, 8])}] (code size {(model.Hidden ?? [32, 8])[^1]})",
         "resnet" => $"resnet widths [{string.Join(", ", model.Channels)}], {model.Blocks} blocks per stage",
         "gpt" => $"gpt context {model.Context}, {model.Layers ?? 4} layers, {model.Heads ?? 4} heads, dim {model.Dim ?? 128}",
         "lstm" or "gru" or "cnn1d" or "transformer" =>

@@ -26,6 +26,7 @@ public class NeuralEstimator : IEstimator
             case MlpSpec mlp: mlp.Validate(); break;
             case CnnSpec cnn: cnn.Validate(); break;
             case ResNetSpec resnet: resnet.Validate(); break;
+            case AutoencoderSpec autoencoder: autoencoder.Validate(); break;
         }
         training.Validate();
         loss.Validate();
@@ -62,7 +63,7 @@ public class NeuralEstimator : IEstimator
         using var validation = data.Validation is null ? null : ToTensors(data.Validation, features, data.Target, choice.Output);
 
         random.manual_seed(context.Seed);
-        var net = Spec.Build(shape, choice.Outputs);
+        var net = Spec.Build(shape, OutputsFor(shape, choice));
         var transfer = Pretrained is null ? null : LoadPretrained(net, context);
         net.to(device);
         try
@@ -95,7 +96,7 @@ public class NeuralEstimator : IEstimator
             return BatchSizeFinder.Run(() =>
             {
                 random.manual_seed(seed);
-                return Spec.Build(shape, choice.Outputs);
+                return Spec.Build(shape, OutputsFor(shape, choice));
             }, choice.Objective, train, Training.Optimizer, device, start, max);
         }
         finally
@@ -135,7 +136,7 @@ public class NeuralEstimator : IEstimator
         var device = TorchRuntime.ResolveDevice(Training.Device);
         using var train = ToTensors(data.Train, features, data.Target, choice.Output);
         random.manual_seed(seed);
-        using var net = Spec.Build(shape, choice.Outputs);
+        using var net = Spec.Build(shape, OutputsFor(shape, choice));
         net.to(device);
         try
         {
@@ -147,13 +148,18 @@ public class NeuralEstimator : IEstimator
         }
     }
 
+    /// <summary>An autoencoder outputs one value per input value; the others what their objective needs.</summary>
+    private int OutputsFor(IReadOnlyList<int> shape, ObjectiveFactory.Choice choice) =>
+        Task == TaskKind.Reconstruction ? shape.Aggregate(1, (a, b) => a * b) : choice.Outputs;
+
     /// <summary>A single vector column keeps its shape (an image); otherwise the row is one flat vector.</summary>
     internal static int[] InputShapeOf(Table table, IReadOnlyList<string> features) =>
         features.Count == 1 && table[features[0]] is VectorColumn v ? [.. v.Shape] : [FeatureMatrix.WidthOf(table, features)];
 
-    private static TensorData ToTensors(Table table, IReadOnlyList<string> features, string target, OutputKind output)
+    private TensorData ToTensors(Table table, IReadOnlyList<string> features, string target, OutputKind output)
     {
         var matrix = FeatureMatrix.Build(table, features, out var width);
-        return new TensorData(tensor(matrix, [table.RowCount, width]), TargetTensor.Of(table, target, output));
+        var inputs = tensor(matrix, [table.RowCount, width]);
+        return new TensorData(inputs, Task == TaskKind.Reconstruction ? inputs.clone() : TargetTensor.Of(table, target, output));
     }
 }

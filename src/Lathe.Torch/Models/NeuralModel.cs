@@ -47,8 +47,26 @@ public sealed class NeuralModel : IModel
         var expected = _shape.Aggregate(1, (a, b) => a * b);
         if (width != expected)
             throw LatheException.BadData($"The input has {width} feature values per row; this model was trained on {expected}.");
+        if (Task == TaskKind.Reconstruction) return ReconstructionErrors(matrix, width);
         return BatchPredictor.Predict(_net, table.RowCount, (start, length) =>
             tensor(matrix.AsSpan((int)(start * width), (int)(length * width)).ToArray(), [length, width]), _output, Task, _classes, PredictBatch);
+    }
+
+    /// <summary>Each row's mean squared difference between the input and its reconstruction.</summary>
+    private Prediction ReconstructionErrors(float[] matrix, int width)
+    {
+        var rows = matrix.Length / width;
+        var errors = new float[rows];
+        _net.eval();
+        using var _ = no_grad();
+        for (var start = 0; start < rows; start += PredictBatch)
+        {
+            using var scope = NewDisposeScope();
+            var length = Math.Min(PredictBatch, rows - start);
+            var x = tensor(matrix.AsSpan(start * width, length * width).ToArray(), [length, width]);
+            (_net.forward(x) - x).pow(2).mean([1]).data<float>().CopyTo(errors.AsSpan(start, length));
+        }
+        return Prediction.Reconstruction(errors);
     }
 
     public JsonObject Save(string directory)
@@ -76,7 +94,8 @@ public sealed class NeuralModel : IModel
         var spec = NetSpecs.FromJson(json["net"]!.AsObject());
         var classes = json["classes"]!.AsArray().Select(c => (string)c!).ToArray();
         var shape = json["input_shape"]!.AsArray().Select(d => (int)d!).ToArray();
-        var net = spec.Build(shape, output == OutputKind.Softmax ? classes.Length : 1);
+        var outputs = task == TaskKind.Reconstruction ? shape.Aggregate(1, (a, b) => a * b) : output == OutputKind.Softmax ? classes.Length : 1;
+        var net = spec.Build(shape, outputs);
         var weights = Path.Combine(directory, (string)json["weights"]!);
         if (!File.Exists(weights)) throw LatheException.BadData($"{weights}: the model's weights file is missing.");
         net.load_safetensors(weights);

@@ -18,6 +18,13 @@ public static class ObjectiveFactory
     public static Choice Create(LossOptions loss, TaskKind task, IReadOnlyList<string> classes)
     {
         loss.Validate();
+        if (task == TaskKind.Reconstruction)
+        {
+            if (loss.Type is not ("auto" or "mse" or "mae" or "huber"))
+                throw LatheException.BadConfig($"train.loss.type: {loss.Type} does not fit reconstruction; use mse, mae or huber.");
+            // Outputs are as many as the inputs; the estimator sets that number.
+            return new Choice(new RegressionObjective(loss.Type == "auto" ? "mse" : loss.Type, loss.HuberDelta), OutputKind.Identity, 0);
+        }
         var type = loss.Type == "auto" ? (task == TaskKind.Classification ? "cross_entropy" : "mse") : loss.Type;
         var forClassification = type is "cross_entropy" or "binary_cross_entropy";
         if (forClassification != (task == TaskKind.Classification))

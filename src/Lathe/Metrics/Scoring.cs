@@ -6,6 +6,10 @@ namespace Lathe.Metrics;
 /// <summary>The standard set of scores for a model's predictions against a table's target column.</summary>
 public static class Scoring
 {
+    /// <summary>Reconstruction: the mean of the rows' reconstruction errors.</summary>
+    public static IReadOnlyDictionary<string, double> Reconstruction(Prediction prediction) =>
+        new Dictionary<string, double> { ["reconstruction_mse"] = prediction.Values!.Average(v => (double)v) };
+
     /// <summary>Classification: accuracy, f1_macro, log_loss. Regression: mse, rmse, mae, r2.</summary>
     public static IReadOnlyDictionary<string, double> Score(Prediction prediction, Column target)
     {

@@ -47,12 +47,11 @@ public sealed class Pipeline(IReadOnlyList<ITransform> transforms, IEstimator es
             fitted.Add(step);
         }
 
-        Table? validation = null;
-        if (data.Validation is not null)
-        {
-            validation = Apply(fitted, schema.Conform(data.Validation));
-            validation = validation.With(TargetLike(data.Train[data.Target], data.Validation[data.Target])).WithRole(data.Target, ColumnRole.Target);
-        }
+        Table? validation = data.Validation is null ? null : Apply(fitted, schema.Conform(data.Validation));
+        if (data.Task == TaskKind.Reconstruction) // no target: the inputs are what is learned
+            return (data with { Train = train, Validation = validation }, schema, fitted);
+        if (validation is not null)
+            validation = validation.With(TargetLike(data.Train[data.Target], data.Validation![data.Target])).WithRole(data.Target, ColumnRole.Target);
         train = train.With(data.Train[data.Target]).WithRole(data.Target, ColumnRole.Target);
         return (data with { Train = train, Validation = validation }, schema, fitted);
     }

@@ -18,6 +18,9 @@ public sealed class Prediction
 
     public static Prediction Regression(float[] values) => new(TaskKind.Regression, values.Length, values, null, null, null);
 
+    /// <summary>An autoencoder's output: each row's reconstruction error (mean squared, in prepared units) — an anomaly score.</summary>
+    public static Prediction Reconstruction(float[] errors) => new(TaskKind.Reconstruction, errors.Length, errors, null, null, null);
+
     /// <summary>Classes are chosen by the highest probability (the first on ties).</summary>
     public static Prediction Classification(float[] probabilities, IReadOnlyList<string> classes)
     {

@@ -5,7 +5,8 @@ namespace Lathe.Models;
 /// <summary>
 /// What an estimator learns from: the training rows, optional validation rows (for early stopping and
 /// per-epoch metrics), the name of the target column and the task. For classification the target is a
-/// <see cref="CategoricalColumn"/> whose categories are the class names.
+/// <see cref="CategoricalColumn"/> whose categories are the class names. For reconstruction there is no
+/// target (<see cref="Target"/> is empty) and every feature column is learned.
 /// </summary>
 public sealed record TrainingData(Table Train, Table? Validation, string Target, TaskKind Task)
 {
