@@ -16,7 +16,7 @@ public class TrainEndToEndTests
 
         var run = CliRunner.RunFolderOf(output);
         Assert.StartsWith(Path.Combine(cli.RunsDirectory, "iris-mlp-"), run);
-        foreach (var file in new[] { "config.yaml", "metrics.json", "history.csv", "learning_curve.png", "model/model.json", "model/weights.safetensors" })
+        foreach (var file in new[] { "config.yaml", "metrics.json", "history.csv", "history.json", "learning_curve.png", "model/model.json", "model/weights.safetensors" })
             Assert.True(File.Exists(Path.Combine(run, file)), $"{file} is missing from the run folder");
 
         var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")))!;

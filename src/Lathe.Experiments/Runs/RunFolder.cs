@@ -12,6 +12,7 @@ public sealed class RunFolder
     public string ConfigFile => System.IO.Path.Combine(Path, "config.yaml");
     public string MetricsFile => System.IO.Path.Combine(Path, "metrics.json");
     public string HistoryFile => System.IO.Path.Combine(Path, "history.csv");
+    public string HistoryJsonFile => System.IO.Path.Combine(Path, "history.json");
     public string LearningCurveFile => System.IO.Path.Combine(Path, "learning_curve.png");
     public string ModelDirectory => System.IO.Path.Combine(Path, "model");
     public string CheckpointDirectory => System.IO.Path.Combine(Path, "checkpoints");

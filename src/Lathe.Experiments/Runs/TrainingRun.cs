@@ -62,6 +62,7 @@ public static class TrainingRun
         var test = data.Test is null ? null : Score(model, data.Test, data.Target);
 
         AtomicFile.WriteAllText(folder.HistoryFile, history.ToCsv());
+        AtomicFile.WriteAllText(folder.HistoryJsonFile, history.ToJson());
         LearningCurvePlot.Save(history, folder.LearningCurveFile, $"{config.Name}: loss per epoch");
         var metrics = new JsonObject
         {

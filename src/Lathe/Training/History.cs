@@ -40,6 +40,15 @@ public sealed class History : IStatefulCallback
                 s["metrics"]!.AsObject().ToDictionary(kv => kv.Key, kv => (double?)kv.Value ?? double.NaN)));
     }
 
+    /// <summary>JSON: one object per step, {"epoch": n, "train_loss": ..., ...}; non-finite values are null.</summary>
+    public string ToJson(string stepName = "epoch") =>
+        new JsonArray([.. _steps.Select(s =>
+        {
+            var row = new JsonObject { [stepName] = s.Step };
+            foreach (var (name, value) in s.Metrics) row[name] = double.IsFinite(value) ? value : null;
+            return (JsonNode)row;
+        })]).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+
     /// <summary>CSV with a header "epoch,metric,..." and one row per step; a metric a step lacks is left empty.</summary>
     public string ToCsv(string stepName = "epoch")
     {

@@ -73,6 +73,9 @@ public class EarlyStoppingTests
         context.Report(1, new Dictionary<string, double> { ["train_loss"] = 0.5, ["val_loss"] = 0.25 });
         context.Report(2, new Dictionary<string, double> { ["train_loss"] = 0.125 });
         Assert.Equal("epoch,train_loss,val_loss\n1,0.5,0.25\n2,0.125,\n", history.ToCsv());
+        var json = System.Text.Json.Nodes.JsonNode.Parse(history.ToJson())!.AsArray();
+        Assert.Equal(0.125, (double)json[1]!["train_loss"]!);
+        Assert.Null(json[1]!["val_loss"]);
     }
 
     [Fact]
