@@ -285,3 +285,24 @@ public class AutoencoderEndToEndTests
         Assert.Contains("without a target", withTarget.Error);
     }
 }
+
+public class DecisionTreeEndToEndTests
+{
+    [Fact]
+    public void A_tree_run_on_iris_writes_its_rules_and_predicts()
+    {
+        using var cli = new CliRunner();
+        var iris = Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml");
+        var (code, output, error) = cli.Train(iris, "--set", "model.type=tree", "--set", "model.max_depth=4");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("model: decision tree", output);
+        var run = CliRunner.RunFolderOf(output);
+        var accuracy = (double)JsonNode.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")))!["test"]!["accuracy"]!;
+        Assert.True(accuracy >= 0.9, $"test accuracy {accuracy}");
+        Assert.StartsWith("if petal_", File.ReadAllText(Path.Combine(run, "tree_rules.txt")));
+        var predictions = Path.Combine(cli.Folder, "p.csv");
+        var predict = cli.Run("predict", run, "--input", Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "iris.csv"), "--output", predictions);
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        Assert.Equal(151, File.ReadAllLines(predictions).Length);
+    }
+}

@@ -22,6 +22,8 @@ public static class ConfigPaths
             Type = model.Type, Hidden = model.Hidden, Dropout = model.Dropout, Pretrained = Resolve(model.Pretrained),
             Channels = model.Channels, Blocks = model.Blocks, KernelSize = model.KernelSize, BatchNorm = model.BatchNorm,
             Context = model.Context, Layers = model.Layers, Heads = model.Heads, Dim = model.Dim, Units = model.Units, MaxLength = model.MaxLength,
+            Criterion = model.Criterion, MaxDepth = model.MaxDepth, MinSamplesSplit = model.MinSamplesSplit, MinSamplesLeaf = model.MinSamplesLeaf,
+            MaxFeatures = model.MaxFeatures,
         };
         return new LatheConfig { Name = config.Name, Seed = config.Seed, Data = data, Model = resolvedModel, Train = config.Train, Finetune = config.Finetune };
     }

@@ -124,6 +124,21 @@ public sealed class ModelConfig
 
     /// <summary>Text encoders: characters read per text; longer texts are cut (default 256).</summary>
     public int MaxLength { get; set; } = 256;
+
+    /// <summary>tree: gini, entropy (classification), mse (regression), or auto.</summary>
+    public string Criterion { get; set; } = "auto";
+
+    /// <summary>tree: deepest level (absent: unlimited).</summary>
+    public int? MaxDepth { get; set; }
+
+    /// <summary>tree: a node with fewer rows is not split.</summary>
+    public int MinSamplesSplit { get; set; } = 2;
+
+    /// <summary>tree: each leaf keeps at least this many rows.</summary>
+    public int MinSamplesLeaf { get; set; } = 1;
+
+    /// <summary>tree: features tried per split (absent: all).</summary>
+    public int? MaxFeatures { get; set; }
 }
 
 public sealed class TrainConfig

@@ -1,5 +1,6 @@
 using Lathe.Experiments.Config;
 using Lathe.Models;
+using Lathe.Models.Trees;
 using Lathe.Prep;
 using Lathe.Torch.Models;
 using Lathe.Torch.Nets;
@@ -19,6 +20,7 @@ public static class ModelFactory
         .Register(CnnSpec.TypeName, NeuralModel.Load)
         .Register(ResNetSpec.TypeName, NeuralModel.Load)
         .Register(AutoencoderSpec.TypeName, NeuralModel.Load)
+        .Register(DecisionTreeEstimator.TypeName, DecisionTreeModel.Load)
         .Register(GptSpec.TypeName, GptModel.Load)
         .Register("lstm", TextClassifierModel.Load)
         .Register("gru", TextClassifierModel.Load)
@@ -34,6 +36,17 @@ public static class ModelFactory
     {
         var model = config.Model;
         var train = config.Train;
+        if (model.Type == DecisionTreeEstimator.TypeName)
+        {
+            // Trees need no scaling; categories become 0/1 columns, gaps get the training median or mode.
+            var tree = new TreeOptions
+            {
+                Criterion = model.Criterion, MaxDepth = model.MaxDepth, MinSamplesSplit = model.MinSamplesSplit,
+                MinSamplesLeaf = model.MinSamplesLeaf, MaxFeatures = model.MaxFeatures,
+            };
+            return new Pipeline([new Imputer(), new OneHotEncoder()],
+                task == TaskKind.Classification ? new DecisionTreeClassifier(tree) : new DecisionTreeRegressor(tree));
+        }
         if (model.Type == GptSpec.TypeName)
         {
             var options = new GptOptions

@@ -7,6 +7,7 @@ using Lathe.Experiments.Plots;
 using Lathe.IO;
 using Lathe.Metrics;
 using Lathe.Models;
+using Lathe.Models.Trees;
 using Lathe.Torch.Models;
 using Lathe.Training;
 
@@ -38,8 +39,9 @@ public static class TrainingRun
             ? RunFolder.OpenForResume(resume)
             : RunFolder.Create(options.RunsDirectory, config.Name, DateTime.Now);
         AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
-        log($"model: {Describe(config.Model)}, " +
-            $"{config.Train.Optimizer.Type} lr {config.Train.Optimizer.Lr}, {config.Train.Epochs} epochs, batch {config.Train.BatchSize}");
+        log(config.Model.Type == "tree"
+            ? $"model: {Describe(config.Model)}"
+            : $"model: {Describe(config.Model)}, {config.Train.Optimizer.Type} lr {config.Train.Optimizer.Lr}, {config.Train.Epochs} epochs, batch {config.Train.BatchSize}");
 
         var history = new History();
         var callbacks = new List<ICallback> { history };
@@ -74,6 +76,7 @@ public static class TrainingRun
         };
         AtomicFile.WriteAllText(folder.MetricsFile, metrics.ToJsonString(Indented));
         ModelFolder.Save(model, folder.ModelDirectory, (JsonObject)metrics.DeepClone());
+        if (model.Model is DecisionTreeModel tree) AtomicFile.WriteAllText(Path.Combine(folder.Path, "tree_rules.txt"), tree.Rules);
         return new RunResult(folder.Path, data.Task, context.LastStep, context.StopReason, validation, test);
     }
 
@@ -89,6 +92,7 @@ public static class TrainingRun
     private static string Describe(ModelConfig model) => model.Type switch
     {
         "cnn" => $"cnn channels [{string.Join(", ", model.Channels)}] hidden [{string.Join(", ", model.Hidden ?? [128])}]",
+        "tree" => $"decision tree ({model.Criterion} criterion, max depth {(model.MaxDepth?.ToString() ?? "unlimited")}, min samples leaf {model.MinSamplesLeaf})",
         "autoencoder" => $"autoencoder encoder [{string.Join(", ", model.Hidden ?? [32, 8])}] (code size {(model.Hidden ?? [32, 8])[^1]})",
         "resnet" => $"resnet widths [{string.Join(", ", model.Channels)}], {model.Blocks} blocks per stage",
         "gpt" => $"gpt context {model.Context}, {model.Layers ?? 4} layers, {model.Heads ?? 4} heads, dim {model.Dim ?? 128}",
