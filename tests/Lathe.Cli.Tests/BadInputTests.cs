@@ -82,8 +82,8 @@ public class BadInputTests
     {
         using var cli = new CliRunner();
         cli.Write("data.csv", GoodCsv);
-        var config = cli.Write("config.yaml", Config("model:\n  type: forest\n"));
-        AssertClearError(cli.Train(config), 2, "model.type 'forest' is not one of tree, mlp", "Random forests");
+        var config = cli.Write("config.yaml", Config("model:\n  type: boosting\n"));
+        AssertClearError(cli.Train(config), 2, "model.type 'boosting' is not one of tree, forest, mlp", "Gradient boosting");
     }
 
     [Fact]

@@ -306,3 +306,18 @@ public class DecisionTreeEndToEndTests
         Assert.Equal(151, File.ReadAllLines(predictions).Length);
     }
 }
+
+public class RandomForestEndToEndTests
+{
+    [Fact]
+    public void A_forest_run_on_iris_reports_its_out_of_bag_accuracy()
+    {
+        using var cli = new CliRunner();
+        var (code, output, error) = cli.Train(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"), "--set", "model.type=forest", "--set", "model.trees=30");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("model: random forest of 30 trees", output);
+        Assert.Matches(@"oob_accuracy 0\.9\d", output);
+        var accuracy = (double)JsonNode.Parse(File.ReadAllText(Path.Combine(CliRunner.RunFolderOf(output), "metrics.json")))!["test"]!["accuracy"]!;
+        Assert.True(accuracy >= 0.9, $"test accuracy {accuracy}");
+    }
+}

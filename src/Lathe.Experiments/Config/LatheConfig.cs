@@ -137,8 +137,14 @@ public sealed class ModelConfig
     /// <summary>tree: each leaf keeps at least this many rows.</summary>
     public int MinSamplesLeaf { get; set; } = 1;
 
-    /// <summary>tree: features tried per split (absent: all).</summary>
+    /// <summary>tree: features tried per split (absent: all; forest: √features for classification, all for regression).</summary>
     public int? MaxFeatures { get; set; }
+
+    /// <summary>forest: number of trees.</summary>
+    public int Trees { get; set; } = 100;
+
+    /// <summary>forest: each tree learns from a bootstrap sample of the rows.</summary>
+    public bool Bootstrap { get; set; } = true;
 }
 
 public sealed class TrainConfig

@@ -21,6 +21,7 @@ public static class ModelFactory
         .Register(ResNetSpec.TypeName, NeuralModel.Load)
         .Register(AutoencoderSpec.TypeName, NeuralModel.Load)
         .Register(DecisionTreeEstimator.TypeName, DecisionTreeModel.Load)
+        .Register(RandomForestEstimator.TypeName, RandomForestModel.Load)
         .Register(GptSpec.TypeName, GptModel.Load)
         .Register("lstm", TextClassifierModel.Load)
         .Register("gru", TextClassifierModel.Load)
@@ -36,7 +37,7 @@ public static class ModelFactory
     {
         var model = config.Model;
         var train = config.Train;
-        if (model.Type == DecisionTreeEstimator.TypeName)
+        if (model.Type is DecisionTreeEstimator.TypeName or RandomForestEstimator.TypeName)
         {
             // Trees need no scaling; categories become 0/1 columns, gaps get the training median or mode.
             var tree = new TreeOptions
@@ -44,8 +45,15 @@ public static class ModelFactory
                 Criterion = model.Criterion, MaxDepth = model.MaxDepth, MinSamplesSplit = model.MinSamplesSplit,
                 MinSamplesLeaf = model.MinSamplesLeaf, MaxFeatures = model.MaxFeatures,
             };
-            return new Pipeline([new Imputer(), new OneHotEncoder()],
-                task == TaskKind.Classification ? new DecisionTreeClassifier(tree) : new DecisionTreeRegressor(tree));
+            var forest = new ForestOptions { Trees = model.Trees, Bootstrap = model.Bootstrap, Tree = tree };
+            IEstimator estimator = (model.Type, task) switch
+            {
+                (DecisionTreeEstimator.TypeName, TaskKind.Classification) => new DecisionTreeClassifier(tree),
+                (DecisionTreeEstimator.TypeName, _) => new DecisionTreeRegressor(tree),
+                (_, TaskKind.Classification) => new RandomForestClassifier(forest),
+                _ => new RandomForestRegressor(forest),
+            };
+            return new Pipeline([new Imputer(), new OneHotEncoder()], estimator);
         }
         if (model.Type == GptSpec.TypeName)
         {

@@ -34,24 +34,13 @@ public abstract class DecisionTreeEstimator : IEstimator
         var features = data.FeatureNames;
         var x = FeatureMatrix.Build(data.Train, features, out var width);
         var classes = Task == TaskKind.Classification ? data.Classes : null;
-        int[]? classIndices = null;
-        float[]? values = null;
-        if (classes is not null)
-        {
-            var target = (CategoricalColumn)data.Train[data.Target];
-            classIndices = [.. Enumerable.Range(0, target.Length).Select(i => target[i] >= 0
-                ? target[i]
-                : throw LatheException.BadData($"Row {i + 1} of the target '{data.Target}' is empty or a class not in the training rows."))];
-            if (classIndices.Distinct().Count() < 2)
-                throw LatheException.BadData($"The training rows hold a single class of '{data.Target}'; a classifier needs at least two.");
-        }
-        else values = ((NumericColumn)data.Train[data.Target]).Values.ToArray();
+        var (classIndices, values) = TreeTargets.Of(data);
 
         context.Start(1, null);
         try
         {
             var builder = new TreeBuilder(x, width, classIndices, classes?.Count ?? 0, values, Options, context.Seed);
-            var tree = builder.Build(data.Train.RowCount);
+            var tree = builder.Build([.. Enumerable.Range(0, data.Train.RowCount)]);
             var model = new DecisionTreeModel(tree, Task, features, classes, [.. builder.Importances]);
             var metrics = new Dictionary<string, double> { ["train_loss"] = LossOf(model, data.Train, data.Target) };
             if (data.Validation is not null) metrics["val_loss"] = LossOf(model, data.Validation, data.Target);

@@ -32,9 +32,10 @@ internal sealed class TreeBuilder
     /// <summary>Total weighted impurity decrease per feature (normalized by <see cref="Build"/>).</summary>
     public double[] Importances { get; }
 
-    public DecisionTree Build(int rowCount)
+    /// <summary>Grows the tree on the given rows (repeats allowed: a bootstrap sample counts a row as often as drawn).</summary>
+    public DecisionTree Build(int[] rows)
     {
-        Grow([.. Enumerable.Range(0, rowCount)], 0);
+        Grow(rows, 0);
         var total = Importances.Sum();
         if (total > 0)
             for (var f = 0; f < Importances.Length; f++) Importances[f] /= total;
