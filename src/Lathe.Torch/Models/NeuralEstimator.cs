@@ -57,6 +57,8 @@ public class NeuralEstimator : IEstimator
         var shape = InputShapeOf(data.Train, features);
         Spec.CheckInput(shape);
         var classes = Task == TaskKind.Classification ? data.Classes : [];
+        if (Task == TaskKind.Classification && data.Train[data.Target] is CategoricalColumn target && target.Codes.ToArray().Where(c => c >= 0).Distinct().Count() < 2)
+            throw LatheException.BadData($"The training rows hold a single class of '{data.Target}'; a classifier needs at least two.");
         var choice = ObjectiveFactory.Create(Loss, Task, classes);
         var device = TorchRuntime.ResolveDevice(Training.Device);
         using var train = ToTensors(data.Train, features, data.Target, choice.Output);
