@@ -321,3 +321,18 @@ public class RandomForestEndToEndTests
         Assert.True(accuracy >= 0.9, $"test accuracy {accuracy}");
     }
 }
+
+public class ClassicalModelsEndToEndTests
+{
+    [Theory]
+    [InlineData("knn")]
+    [InlineData("naive_bayes")]
+    public void Classical_models_train_on_iris_with_the_example_config(string type)
+    {
+        using var cli = new CliRunner();
+        var (code, output, error) = cli.Train(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"), "--set", $"model.type={type}");
+        Assert.True(code == 0, error + output);
+        var accuracy = (double)JsonNode.Parse(File.ReadAllText(Path.Combine(CliRunner.RunFolderOf(output), "metrics.json")))!["test"]!["accuracy"]!;
+        Assert.True(accuracy >= 0.9, $"{type}: test accuracy {accuracy}");
+    }
+}

@@ -23,7 +23,7 @@ public static class ConfigPaths
             Channels = model.Channels, Blocks = model.Blocks, KernelSize = model.KernelSize, BatchNorm = model.BatchNorm,
             Context = model.Context, Layers = model.Layers, Heads = model.Heads, Dim = model.Dim, Units = model.Units, MaxLength = model.MaxLength,
             Criterion = model.Criterion, MaxDepth = model.MaxDepth, MinSamplesSplit = model.MinSamplesSplit, MinSamplesLeaf = model.MinSamplesLeaf,
-            MaxFeatures = model.MaxFeatures, Trees = model.Trees, Bootstrap = model.Bootstrap,
+            MaxFeatures = model.MaxFeatures, Trees = model.Trees, Bootstrap = model.Bootstrap, K = model.K, Weights = model.Weights,
         };
         return new LatheConfig { Name = config.Name, Seed = config.Seed, Data = data, Model = resolvedModel, Train = config.Train, Finetune = config.Finetune };
     }

@@ -145,6 +145,12 @@ public sealed class ModelConfig
 
     /// <summary>forest: each tree learns from a bootstrap sample of the rows.</summary>
     public bool Bootstrap { get; set; } = true;
+
+    /// <summary>knn: neighbours consulted.</summary>
+    public int K { get; set; } = 5;
+
+    /// <summary>knn: uniform or distance.</summary>
+    public string Weights { get; set; } = "uniform";
 }
 
 public sealed class TrainConfig

@@ -1,5 +1,7 @@
 using Lathe.Experiments.Config;
 using Lathe.Models;
+using Lathe.Models.Bayes;
+using Lathe.Models.Neighbors;
 using Lathe.Models.Trees;
 using Lathe.Prep;
 using Lathe.Torch.Models;
@@ -22,6 +24,8 @@ public static class ModelFactory
         .Register(AutoencoderSpec.TypeName, NeuralModel.Load)
         .Register(DecisionTreeEstimator.TypeName, DecisionTreeModel.Load)
         .Register(RandomForestEstimator.TypeName, RandomForestModel.Load)
+        .Register(KNearestNeighbors.TypeName, NeighborsModel.Load)
+        .Register(GaussianNaiveBayes.TypeName, NaiveBayesModel.Load)
         .Register(GptSpec.TypeName, GptModel.Load)
         .Register("lstm", TextClassifierModel.Load)
         .Register("gru", TextClassifierModel.Load)
@@ -37,6 +41,15 @@ public static class ModelFactory
     {
         var model = config.Model;
         var train = config.Train;
+        if (model.Type == KNearestNeighbors.TypeName)
+        {
+            // Distances need comparable scales: standardize, as for the networks.
+            var neighbors = new NeighborsOptions { K = model.K, Weights = model.Weights };
+            return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()],
+                task == TaskKind.Classification ? new KNeighborsClassifier(neighbors) : new KNeighborsRegressor(neighbors));
+        }
+        if (model.Type == GaussianNaiveBayes.TypeName)
+            return new Pipeline([new Imputer(), new OneHotEncoder()], new GaussianNaiveBayes());
         if (model.Type is DecisionTreeEstimator.TypeName or RandomForestEstimator.TypeName)
         {
             // Trees need no scaling; categories become 0/1 columns, gaps get the training median or mode.

@@ -17,3 +17,17 @@ public class RandomForestConformance : EstimatorConformance
 
     protected override ModelCatalog Catalog => new ModelCatalog().Register(RandomForestEstimator.TypeName, RandomForestModel.Load);
 }
+
+public class KNeighborsConformance : EstimatorConformance
+{
+    protected override IEstimator CreateClassifier() => new Lathe.Models.Neighbors.KNeighborsClassifier();
+
+    protected override ModelCatalog Catalog => new ModelCatalog().Register(Lathe.Models.Neighbors.KNearestNeighbors.TypeName, Lathe.Models.Neighbors.NeighborsModel.Load);
+}
+
+public class NaiveBayesConformance : EstimatorConformance
+{
+    protected override IEstimator CreateClassifier() => new Lathe.Models.Bayes.GaussianNaiveBayes();
+
+    protected override ModelCatalog Catalog => new ModelCatalog().Register(Lathe.Models.Bayes.GaussianNaiveBayes.TypeName, Lathe.Models.Bayes.NaiveBayesModel.Load);
+}

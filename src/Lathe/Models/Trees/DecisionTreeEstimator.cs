@@ -42,8 +42,7 @@ public abstract class DecisionTreeEstimator : IEstimator
             var builder = new TreeBuilder(x, width, classIndices, classes?.Count ?? 0, values, Options, context.Seed);
             var tree = builder.Build([.. Enumerable.Range(0, data.Train.RowCount)]);
             var model = new DecisionTreeModel(tree, Task, features, classes, [.. builder.Importances]);
-            var metrics = new Dictionary<string, double> { ["train_loss"] = LossOf(model, data.Train, data.Target) };
-            if (data.Validation is not null) metrics["val_loss"] = LossOf(model, data.Validation, data.Target);
+            var metrics = FitLosses.Of(model, data);
             metrics["nodes"] = tree.NodeCount;
             metrics["depth"] = tree.Depth;
             context.Report(1, metrics);
@@ -53,12 +52,5 @@ public abstract class DecisionTreeEstimator : IEstimator
         {
             context.Finish();
         }
-    }
-
-    /// <summary>Log loss (classification) or mean squared error (regression), the same losses the networks report.</summary>
-    private static double LossOf(DecisionTreeModel model, Table table, string target)
-    {
-        var scores = Scoring.Score(model.Predict(table), table[target]);
-        return scores.TryGetValue("log_loss", out var logLoss) ? logLoss : scores["mse"];
     }
 }

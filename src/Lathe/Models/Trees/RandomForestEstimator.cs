@@ -61,8 +61,7 @@ public abstract class RandomForestEstimator : IEstimator
             var averaged = Enumerable.Range(0, width).Select(f => importances.Average(i => i[f])).ToArray();
             var model = new RandomForestModel(trees, Task, features, classes, averaged);
 
-            var metrics = new Dictionary<string, double> { ["train_loss"] = LossOf(model, data.Train, data.Target) };
-            if (data.Validation is not null) metrics["val_loss"] = LossOf(model, data.Validation, data.Target);
+            var metrics = FitLosses.Of(model, data);
             if (Options.Bootstrap && OutOfBag.Score(model, x, width, samples, classIndices, values) is { } oob)
                 metrics[classes is null ? "oob_r2" : "oob_accuracy"] = oob;
             metrics["trees"] = trees.Length;
@@ -73,11 +72,5 @@ public abstract class RandomForestEstimator : IEstimator
         {
             context.Finish();
         }
-    }
-
-    private static double LossOf(IModel model, Table table, string target)
-    {
-        var scores = Scoring.Score(model.Predict(table), table[target]);
-        return scores.TryGetValue("log_loss", out var logLoss) ? logLoss : scores["mse"];
     }
 }

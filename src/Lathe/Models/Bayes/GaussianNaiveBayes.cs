@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Lathe.Data;
+using Lathe.Training;
+
+namespace Lathe.Models.Bayes;
+
+/// <summary>
+/// Gaussian naive Bayes: each class's features are independent normals with the class's mean and
+/// variance; variances get 1e-9 × the largest feature variance added (scikit-learn's var_smoothing).
+/// Probabilities by Bayes' rule with the training class shares as priors, computed in log space.
+/// </summary>
+public sealed class GaussianNaiveBayes : IEstimator
+{
+    public const string TypeName = "naive_bayes";
+
+    public string Type => TypeName;
+
+    public IModel Fit(TrainingData data, FitContext context)
+    {
+        if (data.Task != TaskKind.Classification) throw LatheException.BadConfig("model.type naive_bayes is a classifier; the task is regression.");
+        var features = data.FeatureNames;
+        var x = FeatureMatrix.Build(data.Train, features, out var width);
+        var target = (CategoricalColumn)data.Train[data.Target];
+        var classes = data.Classes;
+        var k = classes.Count;
+        var counts = new double[k];
+        var means = new double[k * width];
+        var variances = new double[k * width];
+        for (var r = 0; r < target.Length; r++)
+        {
+            var c = target[r] >= 0 ? target[r] : throw LatheException.BadData($"Row {r + 1} of the target '{data.Target}' is empty.");
+            counts[c]++;
+            for (var j = 0; j < width; j++) means[c * width + j] += x[r * width + j];
+        }
+        if (counts.Count(n => n > 0) < 2)
+            throw LatheException.BadData($"The training rows hold a single class of '{data.Target}'; a classifier needs at least two.");
+        for (var c = 0; c < k; c++)
+            for (var j = 0; j < width; j++) means[c * width + j] /= Math.Max(counts[c], 1);
+        for (var r = 0; r < target.Length; r++)
+            for (var j = 0; j < width; j++) variances[target[r] * width + j] += Math.Pow(x[r * width + j] - means[target[r] * width + j], 2);
+        for (var c = 0; c < k; c++)
+            for (var j = 0; j < width; j++) variances[c * width + j] /= Math.Max(counts[c], 1);
+        var epsilon = 1e-9 * Enumerable.Range(0, width).Select(j => Variance(x, width, j)).DefaultIfEmpty(0).Max();
+        for (var i = 0; i < variances.Length; i++) variances[i] += epsilon;
+
+        context.Start(1, null);
+        var model = new NaiveBayesModel(features, classes, [.. counts.Select(n => Math.Log(n / target.Length))], means, variances, width);
+        context.Report(1, FitLosses.Of(model, data));
+        context.Finish();
+        return model;
+    }
+
+    private static double Variance(float[] x, int width, int j)
+    {
+        var rows = x.Length / width;
+        double sum = 0, squares = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            sum += x[r * width + j];
+            squares += (double)x[r * width + j] * x[r * width + j];
+        }
+        return rows == 0 ? 0 : squares / rows - sum / rows * (sum / rows);
+    }
+}
+
+/// <summary>A fitted Gaussian naive Bayes: log priors, means and variances per class and feature, as JSON.</summary>
+public sealed class NaiveBayesModel(IReadOnlyList<string> features, IReadOnlyList<string> classes, double[] logPriors, double[] means, double[] variances, int width)
+    : IModel
+{
+    public string Type => GaussianNaiveBayes.TypeName;
+
+    public TaskKind Task => TaskKind.Classification;
+
+    public Prediction Predict(Table table)
+    {
+        var x = FeatureMatrix.Build(table, features, out var inputWidth);
+        if (inputWidth != width) throw LatheException.BadData($"The input has {inputWidth} feature values per row; this model was trained on {width}.");
+        var k = classes.Count;
+        var rows = table.RowCount;
+        var probabilities = new float[rows * k];
+        var logLikelihood = new double[k];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < k; c++)
+            {
+                var sum = double.IsFinite(logPriors[c]) ? logPriors[c] : double.NegativeInfinity;
+                for (var j = 0; j < width; j++)
+                {
+                    var v = variances[c * width + j];
+                    var d = x[r * width + j] - means[c * width + j];
+                    sum -= 0.5 * (Math.Log(2 * Math.PI * v) + d * d / v);
+                }
+                logLikelihood[c] = sum;
+            }
+            var max = logLikelihood.Max();
+            var total = logLikelihood.Sum(l => Math.Exp(l - max));
+            for (var c = 0; c < k; c++) probabilities[r * k + c] = (float)(Math.Exp(logLikelihood[c] - max) / total);
+        }
+        return Prediction.Classification(probabilities, classes);
+    }
+
+    public JsonObject Save(string directory) => new()
+    {
+        ["type"] = Type,
+        ["features"] = new JsonArray([.. features.Select(f => JsonValue.Create(f))]),
+        ["classes"] = new JsonArray([.. classes.Select(c => JsonValue.Create(c))]),
+        ["log_priors"] = new JsonArray([.. logPriors.Select(v => double.IsFinite(v) ? JsonValue.Create(v) : null)]),
+        ["means"] = new JsonArray([.. means.Select(v => JsonValue.Create(v))]),
+        ["variances"] = new JsonArray([.. variances.Select(v => JsonValue.Create(v))]),
+        ["width"] = width,
+    };
+
+    public static NaiveBayesModel Load(JsonObject json, string directory) => new(
+        [.. json["features"]!.AsArray().Select(f => (string)f!)],
+        [.. json["classes"]!.AsArray().Select(c => (string)c!)],
+        [.. json["log_priors"]!.AsArray().Select(v => (double?)v ?? double.NegativeInfinity)],
+        [.. json["means"]!.AsArray().Select(v => (double)v!)],
+        [.. json["variances"]!.AsArray().Select(v => (double)v!)],
+        (int)json["width"]!);
+}

@@ -1,0 +1,83 @@
+using System.Numerics.Tensors;
+using Lathe.Data;
+using Lathe.Training;
+
+namespace Lathe.Models.Neighbors;
+
+/// <summary>k-NN hyperparameters.</summary>
+public sealed record NeighborsOptions
+{
+    public int K { get; init; } = 5;
+
+    /// <summary>uniform (each neighbour counts once) or distance (closer neighbours count more: 1/distance).</summary>
+    public string Weights { get; init; } = "uniform";
+
+    public void Validate()
+    {
+        if (K < 1) throw LatheException.BadConfig("model.k must be at least 1.");
+        if (Weights is not ("uniform" or "distance")) throw LatheException.BadConfig($"model.weights: '{Weights}' is not uniform or distance.");
+    }
+}
+
+/// <summary>k-nearest-neighbours classifier: class shares among the k closest training rows (Euclidean).</summary>
+public sealed class KNeighborsClassifier(NeighborsOptions? options = null) : KNearestNeighbors(options ?? new(), TaskKind.Classification);
+
+/// <summary>k-nearest-neighbours regressor: the (weighted) mean target of the k closest training rows.</summary>
+public sealed class KNeighborsRegressor(NeighborsOptions? options = null) : KNearestNeighbors(options ?? new(), TaskKind.Regression);
+
+/// <summary>
+/// k-nearest neighbours by brute force: distances computed with SIMD (TensorPrimitives) and rows in
+/// parallel. Fitting stores the training rows; scale the inputs first (the default preparation does).
+/// </summary>
+public abstract class KNearestNeighbors : IEstimator
+{
+    public const string TypeName = "knn";
+
+    protected KNearestNeighbors(NeighborsOptions options, TaskKind task)
+    {
+        options.Validate();
+        (Options, Task) = (options, task);
+    }
+
+    public NeighborsOptions Options { get; }
+
+    public TaskKind Task { get; }
+
+    public string Type => TypeName;
+
+    public IModel Fit(TrainingData data, FitContext context)
+    {
+        var features = data.FeatureNames;
+        var x = FeatureMatrix.Build(data.Train, features, out var width);
+        float[] targets;
+        IReadOnlyList<string>? classes = null;
+        if (Task == TaskKind.Classification)
+        {
+            var target = (CategoricalColumn)data.Train[data.Target];
+            if (target.Codes.ToArray().Where(c => c >= 0).Distinct().Count() < 2)
+                throw LatheException.BadData($"The training rows hold a single class of '{data.Target}'; a classifier needs at least two.");
+            if (target.Codes.IndexOf(-1) is var missing and >= 0)
+                throw LatheException.BadData($"Row {missing + 1} of the target '{data.Target}' is empty.");
+            targets = [.. target.Codes.ToArray().Select(c => (float)c)];
+            classes = data.Classes;
+        }
+        else targets = ((NumericColumn)data.Train[data.Target]).Values.ToArray();
+        if (Options.K > data.Train.RowCount)
+            throw LatheException.BadConfig($"model.k ({Options.K}) is more than the {data.Train.RowCount} training rows.");
+        context.Start(1, null);
+        var model = new NeighborsModel(x, width, targets, Task, features, classes, Options);
+        context.Report(1, FitLosses.Of(model, data));
+        context.Finish();
+        return model;
+    }
+
+    /// <summary>Indices and distances of the k training rows nearest to <paramref name="row"/>, nearest first.</summary>
+    internal static (int[] Index, float[] Distance) Nearest(float[] x, int width, ReadOnlySpan<float> row, int k)
+    {
+        var rows = x.Length / width;
+        var distances = new float[rows];
+        for (var i = 0; i < rows; i++) distances[i] = TensorPrimitives.Distance(x.AsSpan(i * width, width), row);
+        var chosen = Enumerable.Range(0, rows).OrderBy(i => distances[i]).ThenBy(i => i).Take(k).ToArray(); // ties: the earlier row
+        return (chosen, [.. chosen.Select(i => distances[i])]);
+    }
+}
