@@ -336,3 +336,25 @@ public class ClassicalModelsEndToEndTests
         Assert.True(accuracy >= 0.9, $"{type}: test accuracy {accuracy}");
     }
 }
+
+public class CrossProcessDeterminismTests
+{
+    [Fact]
+    public void A_forest_trained_in_two_processes_with_the_same_seed_is_the_same()
+    {
+        using var cli = new CliRunner();
+        var config = Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml");
+        string Train(string runs)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet",
+                ["exec", Path.Combine(AppContext.BaseDirectory, "Lathe.Cli.dll"), "train", config, "--set", "model.type=forest", "--set", "model.trees=20",
+                 "--runs-dir", Path.Combine(cli.Folder, runs)]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+            return File.ReadAllText(Path.Combine(CliRunner.RunFolderOf(output), "model", "model.json"));
+        }
+        Assert.Equal(Train("a"), Train("b"));
+    }
+}

@@ -20,31 +20,29 @@ public sealed class GaussianNaiveBayes : IEstimator
         if (data.Task != TaskKind.Classification) throw LatheException.BadConfig("model.type naive_bayes is a classifier; the task is regression.");
         var features = data.FeatureNames;
         var x = FeatureMatrix.Build(data.Train, features, out var width);
-        var target = (CategoricalColumn)data.Train[data.Target];
+        var (codes, _) = TargetValues.Of(data);
         var classes = data.Classes;
         var k = classes.Count;
         var counts = new double[k];
         var means = new double[k * width];
         var variances = new double[k * width];
-        for (var r = 0; r < target.Length; r++)
+        for (var r = 0; r < codes!.Length; r++)
         {
-            var c = target[r] >= 0 ? target[r] : throw LatheException.BadData($"Row {r + 1} of the target '{data.Target}' is empty.");
+            var c = codes[r];
             counts[c]++;
             for (var j = 0; j < width; j++) means[c * width + j] += x[r * width + j];
         }
-        if (counts.Count(n => n > 0) < 2)
-            throw LatheException.BadData($"The training rows hold a single class of '{data.Target}'; a classifier needs at least two.");
         for (var c = 0; c < k; c++)
             for (var j = 0; j < width; j++) means[c * width + j] /= Math.Max(counts[c], 1);
-        for (var r = 0; r < target.Length; r++)
-            for (var j = 0; j < width; j++) variances[target[r] * width + j] += Math.Pow(x[r * width + j] - means[target[r] * width + j], 2);
+        for (var r = 0; r < codes.Length; r++)
+            for (var j = 0; j < width; j++) variances[codes[r] * width + j] += Math.Pow(x[r * width + j] - means[codes[r] * width + j], 2);
         for (var c = 0; c < k; c++)
             for (var j = 0; j < width; j++) variances[c * width + j] /= Math.Max(counts[c], 1);
         var epsilon = 1e-9 * Enumerable.Range(0, width).Select(j => Variance(x, width, j)).DefaultIfEmpty(0).Max();
         for (var i = 0; i < variances.Length; i++) variances[i] += epsilon;
 
         context.Start(1, null);
-        var model = new NaiveBayesModel(features, classes, [.. counts.Select(n => Math.Log(n / target.Length))], means, variances, width);
+        var model = new NaiveBayesModel(features, classes, [.. counts.Select(n => Math.Log(n / codes.Length))], means, variances, width);
         context.Report(1, FitLosses.Of(model, data));
         context.Finish();
         return model;

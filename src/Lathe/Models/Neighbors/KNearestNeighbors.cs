@@ -49,19 +49,9 @@ public abstract class KNearestNeighbors : IEstimator
     {
         var features = data.FeatureNames;
         var x = FeatureMatrix.Build(data.Train, features, out var width);
-        float[] targets;
-        IReadOnlyList<string>? classes = null;
-        if (Task == TaskKind.Classification)
-        {
-            var target = (CategoricalColumn)data.Train[data.Target];
-            if (target.Codes.ToArray().Where(c => c >= 0).Distinct().Count() < 2)
-                throw LatheException.BadData($"The training rows hold a single class of '{data.Target}'; a classifier needs at least two.");
-            if (target.Codes.IndexOf(-1) is var missing and >= 0)
-                throw LatheException.BadData($"Row {missing + 1} of the target '{data.Target}' is empty.");
-            targets = [.. target.Codes.ToArray().Select(c => (float)c)];
-            classes = data.Classes;
-        }
-        else targets = ((NumericColumn)data.Train[data.Target]).Values.ToArray();
+        var (classIndices, values) = TargetValues.Of(data);
+        var targets = classIndices is null ? values! : [.. classIndices.Select(c => (float)c)];
+        var classes = Task == TaskKind.Classification ? data.Classes : null;
         if (Options.K > data.Train.RowCount)
             throw LatheException.BadConfig($"model.k ({Options.K}) is more than the {data.Train.RowCount} training rows.");
         context.Start(1, null);

@@ -34,7 +34,7 @@ public abstract class DecisionTreeEstimator : IEstimator
         var features = data.FeatureNames;
         var x = FeatureMatrix.Build(data.Train, features, out var width);
         var classes = Task == TaskKind.Classification ? data.Classes : null;
-        var (classIndices, values) = TreeTargets.Of(data);
+        var (classIndices, values) = TargetValues.Of(data);
 
         context.Start(1, null);
         try

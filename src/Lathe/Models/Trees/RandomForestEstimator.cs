@@ -37,7 +37,7 @@ public abstract class RandomForestEstimator : IEstimator
         var x = FeatureMatrix.Build(data.Train, features, out var width);
         var rows = data.Train.RowCount;
         var classes = Task == TaskKind.Classification ? data.Classes : null;
-        var (classIndices, values) = TreeTargets.Of(data);
+        var (classIndices, values) = TargetValues.Of(data);
         var treeOptions = Options.Tree with
         {
             MaxFeatures = Options.Tree.MaxFeatures ?? (classes is null ? width : Math.Max(1, (int)Math.Sqrt(width))),
@@ -49,9 +49,12 @@ public abstract class RandomForestEstimator : IEstimator
             var trees = new DecisionTree[Options.Trees];
             var samples = new int[Options.Trees][];
             var importances = new double[Options.Trees][];
+            // Per-tree seeds drawn up front from the fit's seed: the same in every process and on any thread.
+            var seeds = new Random(context.Seed);
+            var treeSeeds = Enumerable.Range(0, Options.Trees).Select(_ => seeds.Next()).ToArray();
             Parallel.For(0, Options.Trees, new ParallelOptions { CancellationToken = context.Cancellation }, t =>
             {
-                var seed = HashCode.Combine(context.Seed, t);
+                var seed = treeSeeds[t];
                 var random = new Random(seed);
                 samples[t] = Options.Bootstrap ? [.. Enumerable.Range(0, rows).Select(_ => random.Next(rows))] : [.. Enumerable.Range(0, rows)];
                 var builder = new TreeBuilder(x, width, classIndices, classes?.Count ?? 0, values, treeOptions, seed);

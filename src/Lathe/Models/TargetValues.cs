@@ -1,9 +1,12 @@
 using Lathe.Data;
 
-namespace Lathe.Models.Trees;
+namespace Lathe.Models;
 
-/// <summary>The training target as trees use it: class indices (classification) or values (regression).</summary>
-internal static class TreeTargets
+/// <summary>
+/// The training target as managed models use it: class indices (classification; a gap or a single class
+/// is an error) or values (regression).
+/// </summary>
+internal static class TargetValues
 {
     public static (int[]? Classes, float[]? Values) Of(TrainingData data)
     {
