@@ -53,19 +53,15 @@ public class NeuralEstimator : IEstimator
     {
         if (data.Task != Task)
             throw new ArgumentException($"This estimator is for {Task.ToString().ToLowerInvariant()}, but the data is for {data.Task.ToString().ToLowerInvariant()}.");
-        var features = data.FeatureNames;
-        var shape = InputShapeOf(data.Train, features);
-        Spec.CheckInput(shape);
-        var classes = Task == TaskKind.Classification ? data.Classes : [];
         if (Task == TaskKind.Classification && data.Train[data.Target] is CategoricalColumn target && target.Codes.ToArray().Where(c => c >= 0).Distinct().Count() < 2)
             throw LatheException.BadData($"The training rows hold a single class of '{data.Target}'; a classifier needs at least two.");
-        var choice = ObjectiveFactory.Create(Loss, Task, classes);
-        var device = TorchRuntime.ResolveDevice(Training.Device);
+        var (features, shape, choice, device, outputs) = Prepare(data);
+        var classes = Task == TaskKind.Classification ? data.Classes : [];
         using var train = ToTensors(data.Train, features, data.Target, choice.Output);
         using var validation = data.Validation is null ? null : ToTensors(data.Validation, features, data.Target, choice.Output);
 
         random.manual_seed(context.Seed);
-        var net = Spec.Build(shape, OutputsFor(shape, choice));
+        var net = Spec.Build(shape, outputs);
         var transfer = Pretrained is null ? null : LoadPretrained(net, context);
         net.to(device);
         try
@@ -87,18 +83,14 @@ public class NeuralEstimator : IEstimator
     /// </summary>
     public BatchSizeSearch FindBatchSize(TrainingData data, int seed, int start = 16, int max = 8192)
     {
-        var features = data.FeatureNames;
-        var shape = InputShapeOf(data.Train, features);
-        Spec.CheckInput(shape);
-        var choice = ObjectiveFactory.Create(Loss, Task, Task == TaskKind.Classification ? data.Classes : []);
-        var device = TorchRuntime.ResolveDevice(Training.Device);
+        var (features, shape, choice, device, outputs) = Prepare(data);
         using var train = ToTensors(data.Train, features, data.Target, choice.Output);
         try
         {
             return BatchSizeFinder.Run(() =>
             {
                 random.manual_seed(seed);
-                return Spec.Build(shape, OutputsFor(shape, choice));
+                return Spec.Build(shape, outputs);
             }, choice.Objective, train, Training.Optimizer, device, start, max);
         }
         finally
@@ -131,14 +123,10 @@ public class NeuralEstimator : IEstimator
     /// </summary>
     public LearningRateSearch FindLearningRate(TrainingData data, int seed, double minRate = 1e-7, double maxRate = 10, int steps = 100)
     {
-        var features = data.FeatureNames;
-        var shape = InputShapeOf(data.Train, features);
-        Spec.CheckInput(shape);
-        var choice = ObjectiveFactory.Create(Loss, Task, Task == TaskKind.Classification ? data.Classes : []);
-        var device = TorchRuntime.ResolveDevice(Training.Device);
+        var (features, shape, choice, device, outputs) = Prepare(data);
         using var train = ToTensors(data.Train, features, data.Target, choice.Output);
         random.manual_seed(seed);
-        using var net = Spec.Build(shape, OutputsFor(shape, choice));
+        using var net = Spec.Build(shape, outputs);
         net.to(device);
         try
         {
@@ -150,9 +138,19 @@ public class NeuralEstimator : IEstimator
         }
     }
 
-    /// <summary>An autoencoder outputs one value per input value; the others what their objective needs.</summary>
-    private int OutputsFor(IReadOnlyList<int> shape, ObjectiveFactory.Choice choice) =>
-        Task == TaskKind.Reconstruction ? shape.Aggregate(1, (a, b) => a * b) : choice.Outputs;
+    /// <summary>
+    /// What fitting and the finders share: the input columns and shape (checked against the network), the
+    /// objective, the device, and the output count (an autoencoder has one output per input value).
+    /// </summary>
+    private (IReadOnlyList<string> Features, int[] Shape, ObjectiveFactory.Choice Choice, Device Device, int Outputs) Prepare(TrainingData data)
+    {
+        var features = data.FeatureNames;
+        var shape = InputShapeOf(data.Train, features);
+        Spec.CheckInput(shape);
+        var choice = ObjectiveFactory.Create(Loss, Task, Task == TaskKind.Classification ? data.Classes : []);
+        var outputs = Task == TaskKind.Reconstruction ? shape.Aggregate(1, (a, b) => a * b) : choice.Outputs;
+        return (features, shape, choice, TorchRuntime.ResolveDevice(Training.Device), outputs);
+    }
 
     /// <summary>A single vector column keeps its shape (an image); otherwise the row is one flat vector.</summary>
     internal static int[] InputShapeOf(Table table, IReadOnlyList<string> features) =>

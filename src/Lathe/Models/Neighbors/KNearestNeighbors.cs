@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using Lathe.Data;
 using Lathe.Training;
 
 namespace Lathe.Models.Neighbors;
@@ -61,13 +60,31 @@ public abstract class KNearestNeighbors : IEstimator
         return model;
     }
 
-    /// <summary>Indices and distances of the k training rows nearest to <paramref name="row"/>, nearest first.</summary>
+    /// <summary>
+    /// Indices and distances of the k training rows nearest to <paramref name="row"/>, nearest first; on a
+    /// tie the earlier row wins. Keeps a sorted list of the best k while scanning, so a query costs O(n·k), not a full sort.
+    /// </summary>
     internal static (int[] Index, float[] Distance) Nearest(float[] x, int width, ReadOnlySpan<float> row, int k)
     {
         var rows = x.Length / width;
-        var distances = new float[rows];
-        for (var i = 0; i < rows; i++) distances[i] = TensorPrimitives.Distance(x.AsSpan(i * width, width), row);
-        var chosen = Enumerable.Range(0, rows).OrderBy(i => distances[i]).ThenBy(i => i).Take(k).ToArray(); // ties: the earlier row
-        return (chosen, [.. chosen.Select(i => distances[i])]);
+        var index = new int[k];
+        var distance = new float[k];
+        var count = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            var d = TensorPrimitives.Distance(x.AsSpan(i * width, width), row);
+            if (count == k && d >= distance[k - 1]) continue;
+            var at = Math.Min(count, k - 1);
+            while (at > 0 && distance[at - 1] > d)
+            {
+                index[at] = index[at - 1];
+                distance[at] = distance[at - 1];
+                at--;
+            }
+            index[at] = i;
+            distance[at] = d;
+            if (count < k) count++;
+        }
+        return (index[..count], distance[..count]);
     }
 }

@@ -1,5 +1,3 @@
-using Lathe.Data;
-using Lathe.Metrics;
 using Lathe.Training;
 
 namespace Lathe.Models.Trees;
