@@ -35,6 +35,10 @@ internal sealed class CliRunner : IDisposable
             ? last["run: ".Length..].Trim()
             : throw new InvalidOperationException("The last line is not 'run: <folder>':\n" + output);
 
+    /// <summary>A test-split metric from the metrics.json of the run a `lathe train` output names.</summary>
+    public static double TestMetric(string output, string metric) =>
+        (double)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RunFolderOf(output), "metrics.json")))!["test"]![metric]!;
+
     public void Dispose()
     {
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }

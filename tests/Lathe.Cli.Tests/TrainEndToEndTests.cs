@@ -176,7 +176,7 @@ public class GenerationEndToEndTests
         Assert.Contains("task generation", output);
         Assert.Contains("val_perplexity", output);
         var run = CliRunner.RunFolderOf(output);
-        var perplexity = (double)JsonNode.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")))!["test"]!["perplexity"]!;
+        var perplexity = CliRunner.TestMetric(output, "perplexity");
         Assert.InRange(perplexity, 1.0, 2.0);
 
         var generated = cli.Run("generate", run, "--prompt", "the ", "--tokens", "30", "--temperature", "0.5", "--seed", "1");
@@ -220,7 +220,7 @@ public class TextClassificationEndToEndTests
         var (code, output, error) = cli.Train(config);
         Assert.True(code == 0, error + output);
         Assert.Contains("gru text encoder", output);
-        var accuracy = (double)JsonNode.Parse(File.ReadAllText(Path.Combine(CliRunner.RunFolderOf(output), "metrics.json")))!["test"]!["accuracy"]!;
+        var accuracy = CliRunner.TestMetric(output, "accuracy");
         Assert.True(accuracy > 0.9, $"test accuracy {accuracy}");
 
         var input = cli.Write("new.csv", "review\n\"the plot was great, really\"\n\"the plot was awful, really\"\n");
@@ -297,7 +297,7 @@ public class DecisionTreeEndToEndTests
         Assert.True(code == 0, error + output);
         Assert.Contains("model: decision tree", output);
         var run = CliRunner.RunFolderOf(output);
-        var accuracy = (double)JsonNode.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")))!["test"]!["accuracy"]!;
+        var accuracy = CliRunner.TestMetric(output, "accuracy");
         Assert.True(accuracy >= 0.9, $"test accuracy {accuracy}");
         Assert.StartsWith("if petal_", File.ReadAllText(Path.Combine(run, "tree_rules.txt")));
         var predictions = Path.Combine(cli.Folder, "p.csv");
@@ -317,7 +317,7 @@ public class RandomForestEndToEndTests
         Assert.True(code == 0, error + output);
         Assert.Contains("model: random forest of 30 trees", output);
         Assert.Matches(@"oob_accuracy 0\.9\d", output);
-        var accuracy = (double)JsonNode.Parse(File.ReadAllText(Path.Combine(CliRunner.RunFolderOf(output), "metrics.json")))!["test"]!["accuracy"]!;
+        var accuracy = CliRunner.TestMetric(output, "accuracy");
         Assert.True(accuracy >= 0.9, $"test accuracy {accuracy}");
     }
 }
@@ -332,7 +332,7 @@ public class ClassicalModelsEndToEndTests
         using var cli = new CliRunner();
         var (code, output, error) = cli.Train(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"), "--set", $"model.type={type}");
         Assert.True(code == 0, error + output);
-        var accuracy = (double)JsonNode.Parse(File.ReadAllText(Path.Combine(CliRunner.RunFolderOf(output), "metrics.json")))!["test"]!["accuracy"]!;
+        var accuracy = CliRunner.TestMetric(output, "accuracy");
         Assert.True(accuracy >= 0.9, $"{type}: test accuracy {accuracy}");
     }
 }
