@@ -327,6 +327,7 @@ public class ClassicalModelsEndToEndTests
     [Theory]
     [InlineData("knn")]
     [InlineData("naive_bayes")]
+    [InlineData("gbdt")]
     public void Classical_models_train_on_iris_with_the_example_config(string type)
     {
         using var cli = new CliRunner();
@@ -334,6 +335,26 @@ public class ClassicalModelsEndToEndTests
         Assert.True(code == 0, error + output);
         var accuracy = CliRunner.TestMetric(output, "accuracy");
         Assert.True(accuracy >= 0.9, $"{type}: test accuracy {accuracy}");
+    }
+}
+
+public class GradientBoostingEndToEndTests
+{
+    [Fact]
+    public void Boosting_stops_early_on_validation_loss_and_its_saved_trees_predict()
+    {
+        using var cli = new CliRunner();
+        var (code, output, error) = cli.Train(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"),
+            "--set", "model.type=gbdt", "--set", "model.rounds=500", "--set", "model.learning_rate=0.3", "--set", "train.early_stopping.patience=5");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("model: gradient boosting (LightGBM): 500 rounds", output);
+        Assert.Contains("stopped: early stopping", output);
+        var run = CliRunner.RunFolderOf(output);
+        Assert.True(File.Exists(Path.Combine(run, "model", "model.txt")));
+        var predictions = Path.Combine(cli.Folder, "p.csv");
+        var predict = cli.Run("predict", run, "--input", Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "iris.csv"), "--output", predictions);
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        Assert.Equal(151, File.ReadAllLines(predictions).Length);
     }
 }
 

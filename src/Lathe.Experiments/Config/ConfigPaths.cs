@@ -8,23 +8,17 @@ public static class ConfigPaths
     {
         string? Resolve(string? path) => path is null ? null : Path.GetFullPath(Path.Combine(configDirectory, path));
         var d = config.Data;
-        var data = new DataConfig
-        {
-            Path = Resolve(d.Path), Labels = Resolve(d.Labels),
-            Train = Resolve(d.Train), TrainLabels = Resolve(d.TrainLabels),
-            Validation = Resolve(d.Validation), ValidationLabels = Resolve(d.ValidationLabels),
-            Test = Resolve(d.Test), TestLabels = Resolve(d.TestLabels),
-            Format = d.Format, Target = d.Target, Task = d.Task, Columns = d.Columns, Split = d.Split,
-        };
-        var model = config.Model;
-        var resolvedModel = new ModelConfig
-        {
-            Type = model.Type, Hidden = model.Hidden, Dropout = model.Dropout, Pretrained = Resolve(model.Pretrained),
-            Channels = model.Channels, Blocks = model.Blocks, KernelSize = model.KernelSize, BatchNorm = model.BatchNorm,
-            Context = model.Context, Layers = model.Layers, Heads = model.Heads, Dim = model.Dim, Units = model.Units, MaxLength = model.MaxLength,
-            Criterion = model.Criterion, MaxDepth = model.MaxDepth, MinSamplesSplit = model.MinSamplesSplit, MinSamplesLeaf = model.MinSamplesLeaf,
-            MaxFeatures = model.MaxFeatures, Trees = model.Trees, Bootstrap = model.Bootstrap, K = model.K, Weights = model.Weights,
-        };
+        var data = d.Copy();
+        data.Path = Resolve(d.Path);
+        data.Labels = Resolve(d.Labels);
+        data.Train = Resolve(d.Train);
+        data.TrainLabels = Resolve(d.TrainLabels);
+        data.Validation = Resolve(d.Validation);
+        data.ValidationLabels = Resolve(d.ValidationLabels);
+        data.Test = Resolve(d.Test);
+        data.TestLabels = Resolve(d.TestLabels);
+        var resolvedModel = config.Model.Copy();
+        resolvedModel.Pretrained = Resolve(config.Model.Pretrained);
         return new LatheConfig { Name = config.Name, Seed = config.Seed, Data = data, Model = resolvedModel, Train = config.Train, Finetune = config.Finetune };
     }
 }

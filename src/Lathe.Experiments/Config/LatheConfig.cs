@@ -44,6 +44,9 @@ public sealed class FinetuneConfig
 
 public sealed class DataConfig
 {
+    /// <summary>A shallow copy (lists and dictionaries are shared).</summary>
+    public DataConfig Copy() => (DataConfig)MemberwiseClone();
+
     /// <summary>One file to split into train/validation/test.</summary>
     public string? Path { get; set; }
 
@@ -84,6 +87,9 @@ public sealed class SplitConfig
 
 public sealed class ModelConfig
 {
+    /// <summary>A shallow copy (lists are shared).</summary>
+    public ModelConfig Copy() => (ModelConfig)MemberwiseClone();
+
     /// <summary>mlp, cnn, resnet, gpt, or a text encoder: lstm, gru, cnn1d, transformer.</summary>
     public string Type { get; set; } = "mlp";
 
@@ -134,8 +140,8 @@ public sealed class ModelConfig
     /// <summary>tree: a node with fewer rows is not split.</summary>
     public int MinSamplesSplit { get; set; } = 2;
 
-    /// <summary>tree: each leaf keeps at least this many rows.</summary>
-    public int MinSamplesLeaf { get; set; } = 1;
+    /// <summary>tree, forest, gbdt: each leaf keeps at least this many rows (default 1; gbdt 20).</summary>
+    public int? MinSamplesLeaf { get; set; }
 
     /// <summary>tree: features tried per split (absent: all; forest: √features for classification, all for regression).</summary>
     public int? MaxFeatures { get; set; }
@@ -145,6 +151,30 @@ public sealed class ModelConfig
 
     /// <summary>forest: each tree learns from a bootstrap sample of the rows.</summary>
     public bool Bootstrap { get; set; } = true;
+
+    /// <summary>gbdt: boosting rounds (trees per class).</summary>
+    public int Rounds { get; set; } = 100;
+
+    /// <summary>gbdt: shrinkage of each round's trees.</summary>
+    public double LearningRate { get; set; } = 0.1;
+
+    /// <summary>gbdt: most leaves per tree.</summary>
+    public int Leaves { get; set; } = 31;
+
+    /// <summary>gbdt: share of the rows each round learns from.</summary>
+    public double Subsample { get; set; } = 1.0;
+
+    /// <summary>gbdt: share of the features each tree may use.</summary>
+    public double ColsampleBytree { get; set; } = 1.0;
+
+    /// <summary>gbdt: L1 penalty on leaf values.</summary>
+    public double L1 { get; set; }
+
+    /// <summary>gbdt: L2 penalty on leaf values.</summary>
+    public double L2 { get; set; }
+
+    /// <summary>gbdt: histogram bins per feature.</summary>
+    public int MaxBin { get; set; } = 255;
 
     /// <summary>knn: neighbours consulted.</summary>
     public int K { get; set; } = 5;

@@ -1,3 +1,4 @@
+using Lathe.Boosting;
 using Lathe.Experiments.Config;
 using Lathe.Models;
 using Lathe.Models.Bayes;
@@ -26,6 +27,7 @@ public static class ModelFactory
         .Register(RandomForestEstimator.TypeName, RandomForestModel.Load)
         .Register(KNearestNeighbors.TypeName, NeighborsModel.Load)
         .Register(GaussianNaiveBayes.TypeName, NaiveBayesModel.Load)
+        .Register(GradientBoostingEstimator.TypeName, GradientBoostingModel.Load)
         .Register(GptSpec.TypeName, GptModel.Load)
         .Register("lstm", TextClassifierModel.Load)
         .Register("gru", TextClassifierModel.Load)
@@ -41,33 +43,7 @@ public static class ModelFactory
     {
         var model = config.Model;
         var train = config.Train;
-        if (model.Type == KNearestNeighbors.TypeName)
-        {
-            // Distances need comparable scales: standardize, as for the networks.
-            var neighbors = new NeighborsOptions { K = model.K, Weights = model.Weights };
-            return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()],
-                task == TaskKind.Classification ? new KNeighborsClassifier(neighbors) : new KNeighborsRegressor(neighbors));
-        }
-        if (model.Type == GaussianNaiveBayes.TypeName)
-            return new Pipeline([new Imputer(), new OneHotEncoder()], new GaussianNaiveBayes());
-        if (model.Type is DecisionTreeEstimator.TypeName or RandomForestEstimator.TypeName)
-        {
-            // Trees need no scaling; categories become 0/1 columns, gaps get the training median or mode.
-            var tree = new TreeOptions
-            {
-                Criterion = model.Criterion, MaxDepth = model.MaxDepth, MinSamplesSplit = model.MinSamplesSplit,
-                MinSamplesLeaf = model.MinSamplesLeaf, MaxFeatures = model.MaxFeatures,
-            };
-            var forest = new ForestOptions { Trees = model.Trees, Bootstrap = model.Bootstrap, Tree = tree };
-            IEstimator estimator = (model.Type, task) switch
-            {
-                (DecisionTreeEstimator.TypeName, TaskKind.Classification) => new DecisionTreeClassifier(tree),
-                (DecisionTreeEstimator.TypeName, _) => new DecisionTreeRegressor(tree),
-                (_, TaskKind.Classification) => new RandomForestClassifier(forest),
-                _ => new RandomForestRegressor(forest),
-            };
-            return new Pipeline([new Imputer(), new OneHotEncoder()], estimator);
-        }
+        if (ClassicalModels.Handles(model.Type)) return ClassicalModels.Create(model, train, task);
         if (model.Type == GptSpec.TypeName)
         {
             var options = new GptOptions

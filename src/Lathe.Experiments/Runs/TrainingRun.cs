@@ -39,7 +39,7 @@ public static class TrainingRun
             ? RunFolder.OpenForResume(resume)
             : RunFolder.Create(options.RunsDirectory, config.Name, DateTime.Now);
         AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
-        log(config.Model.Type is "tree" or "forest" or "knn" or "naive_bayes"
+        log(ClassicalModels.Handles(config.Model.Type)
             ? $"model: {Describe(config.Model)}"
             : $"model: {Describe(config.Model)}, {config.Train.Optimizer.Type} lr {config.Train.Optimizer.Lr}, {config.Train.Epochs} epochs, batch {config.Train.BatchSize}");
 
@@ -92,10 +92,7 @@ public static class TrainingRun
     private static string Describe(ModelConfig model) => model.Type switch
     {
         "cnn" => $"cnn channels [{string.Join(", ", model.Channels)}] hidden [{string.Join(", ", model.Hidden ?? [128])}]",
-        "knn" => $"k-nearest neighbours (k {model.K}, {model.Weights} weights)",
-        "naive_bayes" => "Gaussian naive Bayes",
-        "forest" => $"random forest of {model.Trees} trees (max depth {(model.MaxDepth?.ToString() ?? "unlimited")}, bootstrap {model.Bootstrap.ToString().ToLowerInvariant()})",
-        "tree" => $"decision tree ({model.Criterion} criterion, max depth {(model.MaxDepth?.ToString() ?? "unlimited")}, min samples leaf {model.MinSamplesLeaf})",
+        _ when ClassicalModels.Handles(model.Type) => ClassicalModels.Describe(model),
         "autoencoder" => $"autoencoder encoder [{string.Join(", ", model.Hidden ?? [32, 8])}] (code size {(model.Hidden ?? [32, 8])[^1]})",
         "resnet" => $"resnet widths [{string.Join(", ", model.Channels)}], {model.Blocks} blocks per stage",
         "gpt" => $"gpt context {model.Context}, {model.Layers ?? 4} layers, {model.Heads ?? 4} heads, dim {model.Dim ?? 128}",

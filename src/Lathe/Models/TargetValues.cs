@@ -6,7 +6,7 @@ namespace Lathe.Models;
 /// The training target as managed models use it: class indices (classification; a gap or a single class
 /// is an error) or values (regression).
 /// </summary>
-internal static class TargetValues
+public static class TargetValues
 {
     public static (int[]? Classes, float[]? Values) Of(TrainingData data)
     {

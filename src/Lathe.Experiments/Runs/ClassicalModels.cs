@@ -1,0 +1,75 @@
+using Lathe.Boosting;
+using Lathe.Experiments.Config;
+using Lathe.Models;
+using Lathe.Models.Bayes;
+using Lathe.Models.Neighbors;
+using Lathe.Models.Trees;
+using Lathe.Prep;
+
+namespace Lathe.Experiments.Runs;
+
+/// <summary>
+/// The model types fitted without the neural trainer: each one's estimator built from the model section,
+/// with the preparation a practitioner would give it, and a one-line description for the run log.
+/// </summary>
+internal static class ClassicalModels
+{
+    public static readonly string[] Types =
+        [DecisionTreeEstimator.TypeName, RandomForestEstimator.TypeName, GradientBoostingEstimator.TypeName, KNearestNeighbors.TypeName, GaussianNaiveBayes.TypeName];
+
+    public static bool Handles(string type) => Types.Contains(type);
+
+    public static Pipeline Create(ModelConfig model, TrainConfig train, TaskKind task)
+    {
+        var classify = task == TaskKind.Classification;
+        switch (model.Type)
+        {
+            case KNearestNeighbors.TypeName:
+                // Distances need comparable scales: standardize, as for the networks.
+                var neighbors = new NeighborsOptions { K = model.K, Weights = model.Weights };
+                return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()],
+                    classify ? new KNeighborsClassifier(neighbors) : new KNeighborsRegressor(neighbors));
+            case GaussianNaiveBayes.TypeName:
+                return new Pipeline([new Imputer(), new OneHotEncoder()], new GaussianNaiveBayes());
+            case GradientBoostingEstimator.TypeName:
+                var boosting = new GradientBoostingOptions
+                {
+                    Rounds = model.Rounds, LearningRate = model.LearningRate, Leaves = model.Leaves, MaxDepth = model.MaxDepth,
+                    MinSamplesLeaf = model.MinSamplesLeaf ?? 20, Subsample = model.Subsample, ColsampleByTree = model.ColsampleBytree,
+                    L1 = model.L1, L2 = model.L2, MaxBin = model.MaxBin, Threads = train.Threads ?? 0,
+                };
+                // Trees need no scaling; categories become 0/1 columns. LightGBM handles gaps itself, but the
+                // imputer keeps one behaviour for every tree model.
+                return new Pipeline([new Imputer(), new OneHotEncoder()],
+                    classify ? new GradientBoostingClassifier(boosting) : new GradientBoostingRegressor(boosting));
+            default:
+                var tree = new TreeOptions
+                {
+                    Criterion = model.Criterion, MaxDepth = model.MaxDepth, MinSamplesSplit = model.MinSamplesSplit,
+                    MinSamplesLeaf = model.MinSamplesLeaf ?? 1, MaxFeatures = model.MaxFeatures,
+                };
+                var forest = new ForestOptions { Trees = model.Trees, Bootstrap = model.Bootstrap, Tree = tree };
+                IEstimator estimator = (model.Type, classify) switch
+                {
+                    (DecisionTreeEstimator.TypeName, true) => new DecisionTreeClassifier(tree),
+                    (DecisionTreeEstimator.TypeName, false) => new DecisionTreeRegressor(tree),
+                    (_, true) => new RandomForestClassifier(forest),
+                    _ => new RandomForestRegressor(forest),
+                };
+                return new Pipeline([new Imputer(), new OneHotEncoder()], estimator);
+        }
+    }
+
+    public static string Describe(ModelConfig model) => model.Type switch
+    {
+        KNearestNeighbors.TypeName => $"k-nearest neighbours (k {model.K}, {model.Weights} weights)",
+        GaussianNaiveBayes.TypeName => "Gaussian naive Bayes",
+        RandomForestEstimator.TypeName =>
+            $"random forest of {model.Trees} trees (max depth {MaxDepth(model)}, bootstrap {model.Bootstrap.ToString().ToLowerInvariant()})",
+        GradientBoostingEstimator.TypeName =>
+            $"gradient boosting (LightGBM): {model.Rounds} rounds, learning rate {model.LearningRate}, {model.Leaves} leaves, max depth {MaxDepth(model)}",
+        _ => $"decision tree ({model.Criterion} criterion, max depth {MaxDepth(model)}, min samples leaf {model.MinSamplesLeaf ?? 1})",
+    };
+
+    private static string MaxDepth(ModelConfig model) => model.MaxDepth?.ToString() ?? "unlimited";
+}
