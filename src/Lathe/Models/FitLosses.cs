@@ -9,9 +9,14 @@ namespace Lathe.Models;
 /// </summary>
 public static class FitLosses
 {
-    public static Dictionary<string, double> Of(IModel model, TrainingData data)
+    /// <param name="includeTrain">
+    /// False for models that memorize their training rows (k-NN): their training loss says nothing and
+    /// costs a prediction for every training row against every other.
+    /// </param>
+    public static Dictionary<string, double> Of(IModel model, TrainingData data, bool includeTrain = true)
     {
-        var metrics = new Dictionary<string, double> { ["train_loss"] = LossOf(model, data.Train, data.Target) };
+        var metrics = new Dictionary<string, double>();
+        if (includeTrain) metrics["train_loss"] = LossOf(model, data.Train, data.Target);
         if (data.Validation is not null) metrics["val_loss"] = LossOf(model, data.Validation, data.Target);
         return metrics;
     }

@@ -55,7 +55,7 @@ public abstract class KNearestNeighbors : IEstimator
             throw LatheException.BadConfig($"model.k ({Options.K}) is more than the {data.Train.RowCount} training rows.");
         context.Start(1, null);
         var model = new NeighborsModel(x, width, targets, Task, features, classes, Options);
-        context.Report(1, FitLosses.Of(model, data));
+        context.Report(1, FitLosses.Of(model, data, includeTrain: false));
         context.Finish();
         return model;
     }

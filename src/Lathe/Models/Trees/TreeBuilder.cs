@@ -1,7 +1,7 @@
 namespace Lathe.Models.Trees;
 
 /// <summary>
-/// Grows a CART tree: at each node, for each candidate feature, sorts the node's rows by that feature and
+/// Grows a CART tree: at each node, for each candidate feature, sorts the node's rows by that feature (in place, in reused buffers) and
 /// scans the thresholds between distinct values for the largest impurity decrease (Gini, entropy or
 /// variance). Thresholds are midpoints between neighbouring values, as in scikit-learn.
 /// </summary>
@@ -14,15 +14,19 @@ internal sealed class TreeBuilder
     private readonly int _classCount;
     private readonly TreeOptions _options;
     private readonly string _criterion;
+    private readonly bool _entropy;
+    private readonly bool _parallelFeatures;
     private readonly Random _random;
     private readonly List<int> _feature = [], _left = [], _right = [];
     private readonly List<float> _threshold = [];
     private readonly List<float[]> _value = [];
 
-    public TreeBuilder(float[] x, int width, int[]? classes, int classCount, float[]? values, TreeOptions options, int seed)
+    /// <param name="parallelFeatures">Search a big node's features on several threads (for a lone tree; a forest parallelizes over trees).</param>
+    public TreeBuilder(float[] x, int width, int[]? classes, int classCount, float[]? values, TreeOptions options, int seed, bool parallelFeatures = false)
     {
-        (_x, _width, _classes, _classCount, _values, _options) = (x, width, classes, classCount, values, options);
+        (_x, _width, _classes, _classCount, _values, _options, _parallelFeatures) = (x, width, classes, classCount, values, options, parallelFeatures);
         _criterion = options.Criterion == "auto" ? (classes is null ? "mse" : "gini") : options.Criterion;
+        _entropy = _criterion == "entropy";
         if ((_criterion == "mse") != (classes is null))
             throw LatheException.BadConfig($"model.criterion: {_criterion} does not fit {(classes is null ? "regression" : "classification")}.");
         _random = new Random(seed);
@@ -64,6 +68,9 @@ internal sealed class TreeBuilder
 
     private readonly record struct Split(int Feature, float Threshold, double Decrease, int[] Left, int[] Right);
 
+    /// <summary>The best threshold of one feature: the decrease and how many sorted rows go left.</summary>
+    private readonly record struct Candidate(double Decrease, float Threshold, int LeftCount);
+
     private Split? FindSplit(int[] rows, double parentImpurity)
     {
         var features = Enumerable.Range(0, _width).ToArray();
@@ -72,25 +79,71 @@ internal sealed class TreeBuilder
             _random.Shuffle(features);
             features = features[..m];
         }
-        Split? best = null;
-        var minLeaf = _options.MinSamplesLeaf;
-        foreach (var f in features)
+        var candidates = new Candidate[features.Length];
+        // Big nodes of a single tree search features in parallel (a forest already runs trees in parallel).
+        if (_parallelFeatures && (long)rows.Length * features.Length > 200_000)
+            Parallel.For(0, features.Length, () => new ScanBuffers(rows.Length, _classCount),
+                (i, _, buffers) => { candidates[i] = BestThreshold(features[i], rows, parentImpurity, buffers); return buffers; }, _ => { });
+        else
         {
-            var sorted = rows.OrderBy(r => _x[r * _width + f]).ThenBy(r => r).ToArray();
-            var scan = new SplitScan(this, sorted);
-            for (var i = 1; i < sorted.Length; i++)
+            var buffers = new ScanBuffers(rows.Length, _classCount);
+            for (var i = 0; i < features.Length; i++) candidates[i] = BestThreshold(features[i], rows, parentImpurity, buffers);
+        }
+        // The first feature (in search order) with the largest decrease wins, as in a sequential scan.
+        var best = -1;
+        for (var i = 0; i < candidates.Length; i++)
+            if (candidates[i].Decrease > 1e-12 && (best < 0 || candidates[i].Decrease > candidates[best].Decrease)) best = i;
+        if (best < 0) return null;
+        var (feature, threshold) = (features[best], candidates[best].Threshold);
+        var left = new int[candidates[best].LeftCount];
+        var right = new int[rows.Length - left.Length];
+        int l = 0, r = 0;
+        foreach (var row in rows)
+        {
+            if (_x[row * _width + feature] <= threshold) left[l++] = row;
+            else right[r++] = row;
+        }
+        return new Split(feature, threshold, candidates[best].Decrease, left, right);
+    }
+
+    private Candidate BestThreshold(int feature, int[] rows, double parentImpurity, ScanBuffers buffers)
+    {
+        var n = rows.Length;
+        var keys = buffers.Keys.AsSpan(0, n);
+        var order = buffers.Order.AsSpan(0, n);
+        for (var i = 0; i < n; i++)
+        {
+            keys[i] = _x[rows[i] * _width + feature];
+            order[i] = rows[i];
+        }
+        keys.Sort(order);
+        var scan = new SplitScan(this, rows, buffers);
+        var minLeaf = _options.MinSamplesLeaf;
+        var best = new Candidate(0, 0, 0);
+        for (var i = 1; i < n; i++)
+        {
+            scan.MoveLeft(order[i - 1]);
+            if (i < minLeaf || n - i < minLeaf) continue;
+            var (a, b) = (keys[i - 1], keys[i]);
+            if (a == b) continue;
+            var decrease = parentImpurity - scan.ChildImpurity(i, n - i);
+            if (decrease > best.Decrease)
             {
-                scan.MoveLeft(sorted[i - 1]);
-                if (i < minLeaf || sorted.Length - i < minLeaf) continue;
-                var a = _x[sorted[i - 1] * _width + f];
-                var b = _x[sorted[i] * _width + f];
-                if (a == b) continue;
-                var decrease = parentImpurity - scan.ChildImpurity(i, sorted.Length - i);
-                if (decrease > 1e-12 && (best is null || decrease > best.Value.Decrease))
-                    best = new Split(f, a + (b - a) / 2, decrease, sorted[..i], sorted[i..]);
+                // Midpoint as scikit-learn; if rounding lands on b, use a so that "x <= threshold" keeps exactly i rows left.
+                var threshold = a + (b - a) / 2;
+                best = new Candidate(decrease, threshold == b ? a : threshold, i);
             }
         }
         return best;
+    }
+
+    /// <summary>Per-thread scratch arrays for the threshold scan, so searching a feature allocates nothing.</summary>
+    private sealed class ScanBuffers(int rows, int classCount)
+    {
+        public readonly float[] Keys = new float[rows];
+        public readonly int[] Order = new int[rows];
+        public readonly double[] LeftCounts = new double[classCount];
+        public readonly double[] TotalCounts = new double[classCount];
     }
 
     private float[] ValueOf(int[] rows)
@@ -116,11 +169,13 @@ internal sealed class TreeBuilder
         private readonly double[] _leftCounts, _totalCounts;
         private double _leftSum, _leftSquares, _totalSum, _totalSquares;
 
-        public SplitScan(TreeBuilder tree, int[] rows)
+        public SplitScan(TreeBuilder tree, int[] rows, ScanBuffers? buffers = null)
         {
             _tree = tree;
-            _leftCounts = new double[tree._classCount];
-            _totalCounts = new double[tree._classCount];
+            _leftCounts = buffers?.LeftCounts ?? new double[tree._classCount];
+            _totalCounts = buffers?.TotalCounts ?? new double[tree._classCount];
+            Array.Clear(_leftCounts);
+            Array.Clear(_totalCounts);
             foreach (var r in rows)
             {
                 if (tree._classes is { } c) _totalCounts[c[r]]++;
@@ -146,7 +201,7 @@ internal sealed class TreeBuilder
 
         public double LeftImpurity(int n) => _tree._classes is null
             ? Variance(_leftSum, _leftSquares, n)
-            : ClassImpurity(_leftCounts, n);
+            : ClassImpurity(n, right: false);
 
         /// <summary>Impurity of the two children weighted by their sizes.</summary>
         public double ChildImpurity(int nLeft, int nRight)
@@ -155,19 +210,20 @@ internal sealed class TreeBuilder
             if (_tree._classes is null)
                 return nLeft / n * Variance(_leftSum, _leftSquares, nLeft) +
                        nRight / n * Variance(_totalSum - _leftSum, _totalSquares - _leftSquares, nRight);
-            var right = new double[_leftCounts.Length];
-            for (var k = 0; k < right.Length; k++) right[k] = _totalCounts[k] - _leftCounts[k];
-            return nLeft / n * ClassImpurity(_leftCounts, nLeft) + nRight / n * ClassImpurity(right, nRight);
+            return nLeft / n * ClassImpurity(nLeft, right: false) + nRight / n * ClassImpurity(nRight, right: true);
         }
 
-        private double ClassImpurity(double[] counts, int n)
+        /// <summary>Gini or entropy of the left rows, or of the right ones (total minus left).</summary>
+        private double ClassImpurity(int n, bool right)
         {
-            double impurity = _tree._criterion == "entropy" ? 0 : 1;
-            foreach (var count in counts)
+            var entropy = _tree._entropy;
+            double impurity = entropy ? 0 : 1;
+            for (var k = 0; k < _leftCounts.Length; k++)
             {
+                var count = right ? _totalCounts[k] - _leftCounts[k] : _leftCounts[k];
                 if (count == 0) continue;
                 var p = count / n;
-                impurity += _tree._criterion == "entropy" ? -p * Math.Log2(p) : -p * p;
+                impurity -= entropy ? p * Math.Log2(p) : p * p;
             }
             return impurity;
         }
