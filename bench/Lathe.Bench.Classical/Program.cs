@@ -7,54 +7,60 @@ using Lathe.Metrics;
 using Lathe.Models;
 using Lathe.Training;
 
-// usage: Lathe.Bench.Classical DATA_DIR [REPEATS]
-// Prints one JSON line per (dataset, model), like sklearn_reference.py: test score and median fit time.
+// usage: Lathe.Bench.Classical DATA_DIR [REPEATS] [MODEL,MODEL...]
+// Prints one JSON line per (dataset, model), like sklearn_reference.py: test score, median fit time and its CPU time.
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: Lathe.Bench.Classical DATA_DIR [REPEATS]   (DATA_DIR from bench/classical/export_datasets.py)");
+    Console.Error.WriteLine("usage: Lathe.Bench.Classical DATA_DIR [REPEATS] [MODEL,MODEL...]   (DATA_DIR from bench/classical/export_datasets.py)");
     return 2;
 }
 var root = args[0];
 var repeats = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+var only = args.Length > 2 ? args[2].Split(',') : null;
 
 // One untimed fit of every estimator on a small set, so JIT compilation is not counted in the timings.
-var warmUp = Load(Path.Combine(root, "iris", "train.csv"), classification: true);
+var warmUp = CsvReader.Read(Path.Combine(root, "iris", "train.csv"));
 foreach (var make in Lineup.Classifiers.Values) make().Fit(new TrainingData(warmUp, null, "y", TaskKind.Classification), new FitContext(0));
 
 foreach (var dataset in Directory.GetDirectories(root).Select(Path.GetFileName).Order(StringComparer.Ordinal))
 {
     var classification = dataset != "diabetes";
-    var train = Load(Path.Combine(root, dataset!, "train.csv"), classification);
-    var test = Load(Path.Combine(root, dataset!, "test.csv"), classification);
+    var train = CsvReader.Read(Path.Combine(root, dataset!, "train.csv"));
+    var test = CsvReader.Read(Path.Combine(root, dataset!, "test.csv"));
     var task = classification ? TaskKind.Classification : TaskKind.Regression;
     foreach (var (name, make) in classification ? Lineup.Classifiers : Lineup.Regressors)
     {
-        var (model, seconds) = Timed(() => make().Fit(new TrainingData(train, null, "y", task), new FitContext(0)), repeats);
+        if (only is not null && !only.Contains(name)) continue;
+        var (model, seconds, cpuSeconds) = Timed(() => make().Fit(new TrainingData(train, null, "y", task), new FitContext(0)), repeats);
         var scores = Scoring.Score(model.Predict(test), test["y"]);
-        Print(dataset!, name, classification ? "accuracy" : "r2", classification ? scores["accuracy"] : scores["r2"], seconds);
+        Print(dataset!, name, classification ? "accuracy" : "r2", classification ? scores["accuracy"] : scores["r2"], seconds, cpuSeconds);
     }
 }
 return 0;
 
-static Table Load(string path, bool classification)
+// Median wall-clock seconds of the fits, and the process CPU seconds of that same fit (all threads).
+static (IModel Model, double Seconds, double CpuSeconds) Timed(Func<IModel> fit, int repeats)
 {
-    var table = CsvReader.Read(path);
-    return classification ? table : table;
-}
-
-static (IModel Model, double Seconds) Timed(Func<IModel> fit, int repeats)
-{
-    var times = new List<double>();
+    var times = new List<(double Wall, double Cpu)>();
     IModel? model = null;
+    var process = Process.GetCurrentProcess();
     for (var i = 0; i < repeats; i++)
     {
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         model = fit();
-        times.Add(watch.Elapsed.TotalSeconds);
+        var wall = watch.Elapsed.TotalSeconds;
+        process.Refresh();
+        times.Add((wall, (process.TotalProcessorTime - cpu).TotalSeconds));
     }
     times.Sort();
-    return (model!, times[times.Count / 2]);
+    var (seconds, cpuSeconds) = times[times.Count / 2];
+    return (model!, seconds, cpuSeconds);
 }
 
-static void Print(string dataset, string model, string metric, double score, double seconds) =>
-    Console.WriteLine(JsonSerializer.Serialize(new { dataset, model, metric, score = Math.Round(score, 4), fit_s = Math.Round(seconds, 4) }));
+static void Print(string dataset, string model, string metric, double score, double seconds, double cpuSeconds) =>
+    Console.WriteLine(JsonSerializer.Serialize(new
+    {
+        dataset, model, metric, score = Math.Round(score, 4), fit_s = Math.Round(seconds, 4), cpu_s = Math.Round(cpuSeconds, 4),
+    }));

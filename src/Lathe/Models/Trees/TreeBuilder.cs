@@ -7,7 +7,8 @@ namespace Lathe.Models.Trees;
 /// </summary>
 internal sealed class TreeBuilder
 {
-    private readonly float[] _x;
+    private readonly float[] _columns;
+    private readonly int _rowCount;
     private readonly int _width;
     private readonly int[]? _classes;
     private readonly float[]? _values;
@@ -21,16 +22,28 @@ internal sealed class TreeBuilder
     private readonly List<float> _threshold = [];
     private readonly List<float[]> _value = [];
 
+    /// <param name="columns">The training matrix column by column (<see cref="ColumnMajor"/>): a feature's values lie together, as the scan reads them.</param>
     /// <param name="parallelFeatures">Search a big node's features on several threads (for a lone tree; a forest parallelizes over trees).</param>
-    public TreeBuilder(float[] x, int width, int[]? classes, int classCount, float[]? values, TreeOptions options, int seed, bool parallelFeatures = false)
+    public TreeBuilder(float[] columns, int width, int[]? classes, int classCount, float[]? values, TreeOptions options, int seed, bool parallelFeatures = false)
     {
-        (_x, _width, _classes, _classCount, _values, _options, _parallelFeatures) = (x, width, classes, classCount, values, options, parallelFeatures);
+        (_columns, _width, _classes, _classCount, _values, _options, _parallelFeatures) = (columns, width, classes, classCount, values, options, parallelFeatures);
+        _rowCount = width == 0 ? 0 : columns.Length / width;
         _criterion = options.Criterion == "auto" ? (classes is null ? "mse" : "gini") : options.Criterion;
         _entropy = _criterion == "entropy";
         if ((_criterion == "mse") != (classes is null))
             throw LatheException.BadConfig($"model.criterion: {_criterion} does not fit {(classes is null ? "regression" : "classification")}.");
         _random = new Random(seed);
         Importances = new double[width];
+    }
+
+    /// <summary>The row-major matrix <paramref name="x"/> rearranged column by column.</summary>
+    public static float[] ColumnMajor(float[] x, int width)
+    {
+        var rows = width == 0 ? 0 : x.Length / width;
+        var columns = new float[x.Length];
+        for (var r = 0; r < rows; r++)
+            for (var f = 0; f < width; f++) columns[f * rows + r] = x[r * width + f];
+        return columns;
     }
 
     /// <summary>Total weighted impurity decrease per feature (normalized by <see cref="Build"/>).</summary>
@@ -98,9 +111,10 @@ internal sealed class TreeBuilder
         var left = new int[candidates[best].LeftCount];
         var right = new int[rows.Length - left.Length];
         int l = 0, r = 0;
+        var column = _columns.AsSpan(feature * _rowCount, _rowCount);
         foreach (var row in rows)
         {
-            if (_x[row * _width + feature] <= threshold) left[l++] = row;
+            if (column[row] <= threshold) left[l++] = row;
             else right[r++] = row;
         }
         return new Split(feature, threshold, candidates[best].Decrease, left, right);
@@ -111,12 +125,18 @@ internal sealed class TreeBuilder
         var n = rows.Length;
         var keys = buffers.Keys.AsSpan(0, n);
         var order = buffers.Order.AsSpan(0, n);
+        var column = _columns.AsSpan(feature * _rowCount, _rowCount);
+        float min = float.PositiveInfinity, max = float.NegativeInfinity;
         for (var i = 0; i < n; i++)
         {
-            keys[i] = _x[rows[i] * _width + feature];
+            var value = column[rows[i]];
+            keys[i] = value;
             order[i] = rows[i];
+            min = Math.Min(min, value);
+            max = Math.Max(max, value);
         }
-        keys.Sort(order);
+        if (min == max) return default; // constant here (e.g. a blank image border): nothing to split or sort
+        RadixSort.Sort(keys, order, buffers.Sort);
         var scan = new SplitScan(this, rows, buffers);
         var minLeaf = _options.MinSamplesLeaf;
         var best = new Candidate(0, 0, 0);
@@ -144,6 +164,7 @@ internal sealed class TreeBuilder
         public readonly int[] Order = new int[rows];
         public readonly double[] LeftCounts = new double[classCount];
         public readonly double[] TotalCounts = new double[classCount];
+        public readonly RadixSort.Scratch Sort = new(rows);
     }
 
     private float[] ValueOf(int[] rows)
