@@ -146,6 +146,9 @@ public sealed class ModelConfig
     /// <summary>tree: features tried per split (absent: all; forest: √features for classification, all for regression).</summary>
     public int? MaxFeatures { get; set; }
 
+    /// <summary>tree, forest: cost-complexity pruning strength (0: no pruning).</summary>
+    public double CcpAlpha { get; set; }
+
     /// <summary>forest: number of trees.</summary>
     public int Trees { get; set; } = 100;
 

@@ -46,7 +46,7 @@ internal static class ClassicalModels
                 var tree = new TreeOptions
                 {
                     Criterion = model.Criterion, MaxDepth = model.MaxDepth, MinSamplesSplit = model.MinSamplesSplit,
-                    MinSamplesLeaf = model.MinSamplesLeaf ?? 1, MaxFeatures = model.MaxFeatures,
+                    MinSamplesLeaf = model.MinSamplesLeaf ?? 1, MaxFeatures = model.MaxFeatures, CcpAlpha = model.CcpAlpha,
                 };
                 var forest = new ForestOptions { Trees = model.Trees, Bootstrap = model.Bootstrap, Tree = tree };
                 IEstimator estimator = (model.Type, classify) switch

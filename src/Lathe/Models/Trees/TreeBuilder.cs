@@ -21,6 +21,7 @@ internal sealed class TreeBuilder
     private readonly List<int> _feature = [], _left = [], _right = [];
     private readonly List<float> _threshold = [];
     private readonly List<float[]> _value = [];
+    private readonly List<double> _impurity = [], _samples = [];
 
     /// <param name="columns">The training matrix column by column (<see cref="ColumnMajor"/>): a feature's values lie together, as the scan reads them.</param>
     /// <param name="parallelFeatures">Search a big node's features on several threads (for a lone tree; a forest parallelizes over trees).</param>
@@ -46,17 +47,55 @@ internal sealed class TreeBuilder
         return columns;
     }
 
-    /// <summary>Total weighted impurity decrease per feature (normalized by <see cref="Build"/>).</summary>
+    /// <summary>Each feature's share of the total weighted impurity decrease in the built tree (set by <see cref="Build"/>).</summary>
     public double[] Importances { get; }
 
-    /// <summary>Grows the tree on the given rows (repeats allowed: a bootstrap sample counts a row as often as drawn).</summary>
+    /// <summary>
+    /// Grows the tree on the given rows (repeats allowed: a bootstrap sample counts a row as often as drawn),
+    /// then prunes it by cost complexity when <see cref="TreeOptions.CcpAlpha"/> is above 0.
+    /// </summary>
     public DecisionTree Build(int[] rows)
     {
         Grow(rows, 0);
+        var kept = Enumerable.Range(0, _feature.Count).ToArray();
+        if (_options.CcpAlpha > 0)
+        {
+            var leaf = CostComplexityPruning.PrunedLeaves([.. _left], [.. _right], [.. _impurity], [.. _samples], _options.CcpAlpha);
+            kept = Compact(leaf);
+        }
+        var (feature, threshold, left, right) = (new int[kept.Length], new float[kept.Length], new int[kept.Length], new int[kept.Length]);
+        var index = new Dictionary<int, int>();
+        for (var i = 0; i < kept.Length; i++) index[kept[i]] = i;
+        for (var i = 0; i < kept.Length; i++)
+        {
+            var old = kept[i];
+            var isLeaf = _left[old] < 0 || !index.ContainsKey(_left[old]); // a leaf, or pruned into one
+            (feature[i], threshold[i]) = isLeaf ? (-1, 0f) : (_feature[old], _threshold[old]);
+            (left[i], right[i]) = isLeaf ? (-1, -1) : (index[_left[old]], index[_right[old]]);
+            if (isLeaf) continue;
+            // Importance: the split's weighted impurity decrease (scikit-learn's definition).
+            Importances[_feature[old]] += _samples[old] * _impurity[old] - _samples[_left[old]] * _impurity[_left[old]] - _samples[_right[old]] * _impurity[_right[old]];
+        }
         var total = Importances.Sum();
         if (total > 0)
             for (var f = 0; f < Importances.Length; f++) Importances[f] /= total;
-        return new DecisionTree([.. _feature], [.. _threshold], [.. _left], [.. _right], [.. _value], _width);
+        return new DecisionTree(feature, threshold, left, right, [.. kept.Select(k => _value[k])], _width);
+    }
+
+    /// <summary>The nodes reachable from the root when <paramref name="leaf"/> nodes have no children, in their original order.</summary>
+    private int[] Compact(bool[] leaf)
+    {
+        var reachable = new bool[leaf.Length];
+        var stack = new Stack<int>([0]);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            reachable[node] = true;
+            if (leaf[node]) continue;
+            stack.Push(_left[node]);
+            stack.Push(_right[node]);
+        }
+        return [.. Enumerable.Range(0, leaf.Length).Where(i => reachable[i])];
     }
 
     private int Grow(int[] rows, int depth)
@@ -68,18 +107,19 @@ internal sealed class TreeBuilder
         _right.Add(-1);
         _value.Add(ValueOf(rows));
         var impurity = Impurity(rows);
+        _impurity.Add(impurity);
+        _samples.Add(rows.Length);
         if (rows.Length < _options.MinSamplesSplit || depth == _options.MaxDepth || impurity <= 1e-12) return node;
         if (FindSplit(rows, impurity) is not { } split) return node;
 
         _feature[node] = split.Feature;
         _threshold[node] = split.Threshold;
-        Importances[split.Feature] += split.Decrease * rows.Length;
         _left[node] = Grow(split.Left, depth + 1);
         _right[node] = Grow(split.Right, depth + 1);
         return node;
     }
 
-    private readonly record struct Split(int Feature, float Threshold, double Decrease, int[] Left, int[] Right);
+    private readonly record struct Split(int Feature, float Threshold, int[] Left, int[] Right);
 
     /// <summary>The best threshold of one feature: the decrease and how many sorted rows go left.</summary>
     private readonly record struct Candidate(double Decrease, float Threshold, int LeftCount);
@@ -117,7 +157,7 @@ internal sealed class TreeBuilder
             if (column[row] <= threshold) left[l++] = row;
             else right[r++] = row;
         }
-        return new Split(feature, threshold, candidates[best].Decrease, left, right);
+        return new Split(feature, threshold, left, right);
     }
 
     private Candidate BestThreshold(int feature, int[] rows, double parentImpurity, ScanBuffers buffers)

@@ -18,8 +18,12 @@ public sealed record TreeOptions
     /// <summary>Features tried per split: null (all), or a count; chosen at random per node with the fit's seed.</summary>
     public int? MaxFeatures { get; init; }
 
+    /// <summary>Cost-complexity pruning strength (scikit-learn's ccp_alpha): 0 keeps the grown tree; larger prunes more.</summary>
+    public double CcpAlpha { get; init; }
+
     public void Validate()
     {
+        if (CcpAlpha < 0 || !double.IsFinite(CcpAlpha)) throw LatheException.BadConfig("model.ccp_alpha must be 0 or more.");
         if (Criterion is not ("auto" or "gini" or "entropy" or "mse"))
             throw LatheException.BadConfig($"model.criterion: '{Criterion}' is not one of auto, gini, entropy, mse.");
         if (MaxDepth is < 1) throw LatheException.BadConfig("model.max_depth must be at least 1.");
