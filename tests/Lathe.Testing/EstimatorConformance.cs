@@ -20,8 +20,14 @@ public abstract class EstimatorConformance
     /// <summary>Registers the estimator's model type for loading.</summary>
     protected abstract ModelCatalog Catalog { get; }
 
-    /// <summary>Three Gaussian blobs in 4-D (two informative dimensions), 3 classes.</summary>
-    protected static Table Blobs(int rows, int seed)
+    /// <summary>Added to every feature value: estimators that need non-negative inputs (counts) raise it.</summary>
+    protected virtual float FeatureOffset => 0;
+
+    /// <summary>The preparation fitted and saved with the model in the save/load check.</summary>
+    protected virtual ITransform[] Preparation => [new StandardScaler()];
+
+    /// <summary>Three Gaussian blobs in 4-D (two informative dimensions), 3 classes, shifted by <see cref="FeatureOffset"/>.</summary>
+    protected Table Blobs(int rows, int seed)
     {
         var random = new Random(seed);
         var x = Enumerable.Range(0, 4).Select(_ => new float[rows]).ToArray();
@@ -30,7 +36,7 @@ public abstract class EstimatorConformance
         {
             var k = r % 3;
             for (var c = 0; c < 4; c++)
-                x[c][r] = (float)((c == 0 ? 3.0 * (k == 1 ? 1 : 0) : c == 1 ? 3.0 * (k == 2 ? 1 : 0) : 0) + Gaussian(random));
+                x[c][r] = FeatureOffset + (float)((c == 0 ? 3.0 * (k == 1 ? 1 : 0) : c == 1 ? 3.0 * (k == 2 ? 1 : 0) : 0) + Gaussian(random));
             labels[r] = $"class{k}";
         }
         return new Table([.. x.Select((v, c) => (Column)new NumericColumn($"x{c}", v)), CategoricalColumn.FromStrings("label", labels, ["class0", "class1", "class2"])]);
@@ -53,7 +59,7 @@ public abstract class EstimatorConformance
     [Fact]
     public void Save_then_load_predicts_identically()
     {
-        var model = (PipelineModel)new Pipeline([new StandardScaler()], CreateClassifier()).Fit(Data(Blobs(150, 1)), new FitContext(1));
+        var model = (PipelineModel)new Pipeline(Preparation, CreateClassifier()).Fit(Data(Blobs(150, 1)), new FitContext(1));
         var dir = Path.Combine(Path.GetTempPath(), "lathe-conformance-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {

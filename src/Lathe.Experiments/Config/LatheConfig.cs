@@ -179,6 +179,12 @@ public sealed class ModelConfig
     /// <summary>gbdt: histogram bins per feature.</summary>
     public int MaxBin { get; set; } = 255;
 
+    /// <summary>naive_bayes: gaussian (continuous features) or multinomial (counts).</summary>
+    public string Variant { get; set; } = "gaussian";
+
+    /// <summary>naive_bayes multinomial: additive smoothing (default 1).</summary>
+    public double? Alpha { get; set; }
+
     /// <summary>knn: neighbours consulted.</summary>
     public int K { get; set; } = 5;
 

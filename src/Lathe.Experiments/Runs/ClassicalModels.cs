@@ -30,7 +30,12 @@ internal static class ClassicalModels
                 return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()],
                     classify ? new KNeighborsClassifier(neighbors) : new KNeighborsRegressor(neighbors));
             case GaussianNaiveBayes.TypeName:
-                return new Pipeline([new Imputer(), new OneHotEncoder()], new GaussianNaiveBayes());
+                return new Pipeline([new Imputer(), new OneHotEncoder()], model.Variant switch
+                {
+                    "gaussian" => new GaussianNaiveBayes(),
+                    "multinomial" => new MultinomialNaiveBayes(model.Alpha ?? 1.0),
+                    var other => throw LatheException.BadConfig($"model.variant: '{other}' is not one of gaussian, multinomial."),
+                });
             case GradientBoostingEstimator.TypeName:
                 var boosting = new GradientBoostingOptions
                 {
@@ -63,7 +68,7 @@ internal static class ClassicalModels
     public static string Describe(ModelConfig model) => model.Type switch
     {
         KNearestNeighbors.TypeName => $"k-nearest neighbours (k {model.K}, {model.Weights} weights)",
-        GaussianNaiveBayes.TypeName => "Gaussian naive Bayes",
+        GaussianNaiveBayes.TypeName => model.Variant == "multinomial" ? $"multinomial naive Bayes (alpha {model.Alpha ?? 1.0})" : "Gaussian naive Bayes",
         RandomForestEstimator.TypeName =>
             $"random forest of {model.Trees} trees (max depth {MaxDepth(model)}, bootstrap {model.Bootstrap.ToString().ToLowerInvariant()})",
         GradientBoostingEstimator.TypeName =>

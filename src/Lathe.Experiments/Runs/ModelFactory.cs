@@ -27,6 +27,7 @@ public static class ModelFactory
         .Register(RandomForestEstimator.TypeName, RandomForestModel.Load)
         .Register(KNearestNeighbors.TypeName, NeighborsModel.Load)
         .Register(GaussianNaiveBayes.TypeName, NaiveBayesModel.Load)
+        .Register(MultinomialNaiveBayes.TypeName, MultinomialNaiveBayesModel.Load)
         .Register(GradientBoostingEstimator.TypeName, GradientBoostingModel.Load)
         .Register(GptSpec.TypeName, GptModel.Load)
         .Register("lstm", TextClassifierModel.Load)

@@ -51,7 +51,8 @@ public static class FeatureMatrix
         return matrix;
     }
 
-    private static string ColumnAt(Table table, IReadOnlyList<string> columns, int offset)
+    /// <summary>The column that holds position <paramref name="offset"/> of a matrix row.</summary>
+    internal static string ColumnAt(Table table, IReadOnlyList<string> columns, int offset)
     {
         foreach (var name in columns)
         {
