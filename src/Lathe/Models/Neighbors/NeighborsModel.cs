@@ -10,6 +10,9 @@ public sealed class NeighborsModel(float[] x, int width, float[] targets, TaskKi
 {
     public const string DataFile = "neighbors.bin";
 
+    // Built on first use (after fitting or loading) when the data suits it; answers as the brute-force scan does.
+    private readonly Lazy<KdTree?> _index = new(() => KdTree.Suits(targets.Length, width) ? new KdTree(x, width) : null);
+
     public string Type => KNearestNeighbors.TypeName;
 
     public TaskKind Task => task;
@@ -23,7 +26,8 @@ public sealed class NeighborsModel(float[] x, int width, float[] targets, TaskKi
         var result = new float[rows * outputs];
         Parallel.For(0, rows, r =>
         {
-            var (index, distance) = KNearestNeighbors.Nearest(x, width, input.AsSpan(r * width, width), options.K);
+            var query = input.AsSpan(r * width, width);
+            var (index, distance) = _index.Value is { } tree ? tree.Nearest(query, options.K) : KNearestNeighbors.Nearest(x, width, query, options.K);
             var weights = distance.Select(d => options.Weights == "distance" ? 1f / Math.Max(d, 1e-12f) : 1f).ToArray();
             var total = weights.Sum();
             for (var i = 0; i < index.Length; i++)
