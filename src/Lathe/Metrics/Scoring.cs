@@ -10,6 +10,38 @@ public static class Scoring
     public static IReadOnlyDictionary<string, double> Reconstruction(Prediction prediction) =>
         new Dictionary<string, double> { ["reconstruction_mse"] = prediction.Values!.Average(v => (double)v) };
 
+    /// <summary>Rows above which the silhouette is computed on a seeded sample of this many rows (its cost grows with the square).</summary>
+    public const int SilhouetteSampleSize = 10_000;
+
+    /// <summary>
+    /// Clustering: silhouette (on <paramref name="x"/>, row-major with <paramref name="width"/> values per row,
+    /// noise rows left out; on a sample of <see cref="SilhouetteSampleSize"/> rows, seed 0, for more rows; absent
+    /// when fewer than two clusters make it undefined), clusters (distinct clusters found) and noise (rows in
+    /// none); with <paramref name="labels"/> also ari and nmi against them (rows whose label is missing are left
+    /// out; noise counts as one more cluster, as in scikit-learn).
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> Clustering(Prediction prediction, float[] x, int width, Column? labels)
+    {
+        var clusters = prediction.Clusters ?? throw new ArgumentException("The prediction is not a clustering.", nameof(prediction));
+        if (labels is not null && labels.Length != clusters.Length)
+            throw new ArgumentException($"{labels.Length} labels for {clusters.Length} rows.", nameof(labels));
+        var scores = new Dictionary<string, double>();
+        var silhouette = ClusteringMetrics.Silhouette(x, width, clusters, clusters.Length > SilhouetteSampleSize ? SilhouetteSampleSize : null);
+        if (!double.IsNaN(silhouette)) scores["silhouette"] = silhouette;
+        if (labels is not null)
+        {
+            int[] rows = [.. Enumerable.Range(0, labels.Length).Where(r => !labels.IsMissing(r))];
+            var names = new Dictionary<string, int>(StringComparer.Ordinal);
+            int[] truth = [.. rows.Select(r => names.TryGetValue(labels.Format(r), out var code) ? code : names[labels.Format(r)] = names.Count)];
+            int[] predicted = [.. rows.Select(r => clusters[r])];
+            scores["ari"] = ClusteringMetrics.AdjustedRandIndex(truth, predicted);
+            scores["nmi"] = ClusteringMetrics.NormalizedMutualInformation(truth, predicted);
+        }
+        scores["clusters"] = clusters.Where(c => c != ClusteringMetrics.Noise).Distinct().Count();
+        scores["noise"] = clusters.Count(c => c == ClusteringMetrics.Noise);
+        return scores;
+    }
+
     /// <summary>Classification: accuracy, f1_macro, log_loss. Regression: mse, rmse, mae, r2.</summary>
     public static IReadOnlyDictionary<string, double> Score(Prediction prediction, Column target)
     {

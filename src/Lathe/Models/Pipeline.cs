@@ -48,7 +48,7 @@ public sealed class Pipeline(IReadOnlyList<ITransform> transforms, IEstimator es
         }
 
         Table? validation = data.Validation is null ? null : Apply(fitted, schema.Conform(data.Validation));
-        if (data.Task == TaskKind.Reconstruction) // no target: the inputs are what is learned
+        if (data.Task is TaskKind.Reconstruction or TaskKind.Clustering) // no target: the inputs are what is learned
             return (data with { Train = train, Validation = validation }, schema, fitted);
         if (validation is not null)
             validation = validation.With(TargetLike(data.Train[data.Target], data.Validation![data.Target])).WithRole(data.Target, ColumnRole.Target);

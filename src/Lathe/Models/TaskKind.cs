@@ -9,4 +9,9 @@ public enum TaskKind
     Generation,
     /// <summary>Learning to reproduce the inputs through a bottleneck (an autoencoder); no target; scored by reconstruction error.</summary>
     Reconstruction,
+    /// <summary>
+    /// Grouping rows into clusters (k-means, DBSCAN, Gaussian mixtures); no target, every feature column is used;
+    /// scored by the silhouette, and by ARI and NMI against labels when the data has them.
+    /// </summary>
+    Clustering,
 }
