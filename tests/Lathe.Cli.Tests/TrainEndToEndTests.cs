@@ -358,6 +358,45 @@ public class GradientBoostingEndToEndTests
     }
 }
 
+public class ClusteringEndToEndTests
+{
+    [Fact]
+    public void Kmeans_groups_iris_scores_against_the_species_and_predicts_clusters()
+    {
+        using var cli = new CliRunner();
+        var (code, output, error) = cli.Train(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"),
+            "--set", "model.type=kmeans", "--set", "model.clusters=3");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("task clustering", output);
+        Assert.Contains("clusters 3", output);
+        Assert.True(CliRunner.TestMetric(output, "ari") > 0.5, output);
+        Assert.True(CliRunner.TestMetric(output, "silhouette") > 0.3, output);
+        var predictions = Path.Combine(cli.Folder, "p.csv");
+        var predict = cli.Run("predict", CliRunner.RunFolderOf(output), "--input", Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "iris.csv"), "--output", predictions);
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        var lines = File.ReadAllLines(predictions);
+        Assert.Equal("cluster", lines[0]);
+        Assert.Equal(3, lines.Skip(1).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_mixture_without_labels_predicts_membership_probabilities()
+    {
+        using var cli = new CliRunner();
+        cli.Write("points.csv", "a,b\n" + string.Join("\n", Enumerable.Range(0, 120).Select(i => i % 2 == 0 ? $"{i % 7 * 0.01},{i % 5 * 0.01}" : $"{5 + i % 7 * 0.01},{5 + i % 5 * 0.01}")) + "\n");
+        var config = cli.Write("config.yaml", "name: blobs\ndata:\n  path: points.csv\n  task: clustering\nmodel:\n  type: gmm\n  components: 2\n");
+        var (code, output, error) = cli.Train(config);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("model: Gaussian mixture (2 components, full covariance)", output);
+        var predictions = Path.Combine(cli.Folder, "p.csv");
+        var predict = cli.Run("predict", CliRunner.RunFolderOf(output), "--input", Path.Combine(cli.Folder, "points.csv"), "--output", predictions);
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        var lines = File.ReadAllLines(predictions);
+        Assert.Equal("cluster,p_0,p_1", lines[0]);
+        Assert.NotEqual(lines[1].Split(',')[0], lines[2].Split(',')[0]); // alternate rows are in different blobs
+    }
+}
+
 public class CrossProcessDeterminismTests
 {
     [Fact]

@@ -43,6 +43,5 @@ internal static class TrainCommand
         return 0;
     }
 
-    internal static string Format(IReadOnlyDictionary<string, double> metrics) =>
-        string.Join("  ", metrics.Select(kv => $"{kv.Key} {kv.Value.ToString("0.0000", CultureInfo.InvariantCulture)}"));
+    internal static string Format(IReadOnlyDictionary<string, double> metrics) => MetricText.Format(metrics);
 }

@@ -11,10 +11,8 @@ internal sealed class EpochPrinter(TextWriter output) : ICallback
     public static string Describe(StepReport report)
     {
         var total = report.TotalSteps is { } t ? $"/{t}" : "";
-        var metrics = report.Metrics
-            .Where(kv => kv.Key != "epoch_seconds")
-            .Select(kv => $"{kv.Key} {kv.Value.ToString("0.0000", CultureInfo.InvariantCulture)}");
+        var metrics = MetricText.Format(report.Metrics.Where(kv => kv.Key != "epoch_seconds"));
         var seconds = report.Metrics.TryGetValue("epoch_seconds", out var s) ? $"  ({s.ToString("0.00", CultureInfo.InvariantCulture)} s)" : "";
-        return $"epoch {report.Step}{total}  {string.Join("  ", metrics)}{seconds}";
+        return $"epoch {report.Step}{total}  {metrics}{seconds}";
     }
 }

@@ -4,7 +4,7 @@ namespace Lathe.Experiments.Config;
 internal static class ConfigValidation
 {
     public static readonly string[] Formats = ["auto", "csv", "tsv", "idx", "text"];
-    public static readonly string[] Tasks = ["auto", "classification", "regression", "generation"];
+    public static readonly string[] Tasks = ["auto", "classification", "regression", "generation", "clustering"];
     public static readonly string[] SplitMethods = ["holdout", "stratified"];
     public static readonly string[] ColumnSettings = ["numeric", "categorical", "text", "ignore"];
     public static readonly string[] ModelTypes = [.. Runs.ClassicalModels.Types, "mlp", "cnn", "resnet", "autoencoder", "gpt", "lstm", "gru", "cnn1d", "transformer"];
@@ -32,6 +32,15 @@ internal static class ConfigValidation
                 throw Error(source, "data.task", "does not apply to model.type autoencoder (its task is reconstruction); remove it.");
             data.Target = "";
         }
+        else if (Runs.ClassicalModels.ClusteringTypes.Contains(config.Model.Type))
+        {
+            if (data.Task is not ("auto" or "clustering"))
+                throw Error(source, "data.task", $"'{data.Task}' does not fit model.type {config.Model.Type}, which groups rows (clustering); remove it or set clustering.");
+            data.Task = "clustering";
+            data.Target ??= ""; // optional: a label column named here only scores the clusters (ari, nmi)
+        }
+        else if (data.Task == "clustering")
+            throw Error(source, "data.task", $"clustering needs model.type {string.Join(", ", Runs.ClassicalModels.ClusteringTypes)}.");
         else if (string.IsNullOrWhiteSpace(data.Target)) throw Error(source, "data.target", "is required: name the column to predict.");
         if (data.Path is null && data.Train is null)
             throw Error(source, "data.path", "is required (or data.train): the data file to learn from.");
@@ -49,7 +58,7 @@ internal static class ConfigValidation
             throw Error(source, "data.split", "validation + test must be below 1 to leave rows for training.");
 
         OneOf(source, "model.type", config.Model.Type, ModelTypes,
-            " SVMs, linear models and clustering are not built yet.");
+            " SVMs and linear models are not built yet.");
         var early = config.Train.EarlyStopping;
         if (early is not null && early.Patience < 1) throw Error(source, "train.early_stopping.patience", "must be at least 1.");
     }

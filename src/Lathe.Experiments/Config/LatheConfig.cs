@@ -185,6 +185,33 @@ public sealed class ModelConfig
     /// <summary>naive_bayes multinomial: additive smoothing (default 1).</summary>
     public double? Alpha { get; set; }
 
+    /// <summary>Iterative solvers: most iterations (kmeans 300 Lloyd steps, gmm 100 EM steps; see each model's page).</summary>
+    public long? MaxIter { get; set; }
+
+    /// <summary>Iterative solvers: stopping tolerance (kmeans 1e-4, gmm 1e-3; see each model's page).</summary>
+    public double? Tol { get; set; }
+
+    /// <summary>kmeans: clusters to find.</summary>
+    public int Clusters { get; set; } = 8;
+
+    /// <summary>kmeans, gmm: independent starts, the best kept (kmeans 10, gmm 1).</summary>
+    public int? Inits { get; set; }
+
+    /// <summary>dbscan: neighbourhood radius (in prepared, standardized units).</summary>
+    public double Eps { get; set; } = 0.5;
+
+    /// <summary>dbscan: rows within eps (itself included) that make a core point.</summary>
+    public int MinSamples { get; set; } = 5;
+
+    /// <summary>gmm: mixture components.</summary>
+    public int Components { get; set; } = 1;
+
+    /// <summary>gmm: full, diag or spherical covariance per component.</summary>
+    public string Covariance { get; set; } = "full";
+
+    /// <summary>gmm: added to covariance diagonals for stability.</summary>
+    public double RegCovar { get; set; } = 1e-6;
+
     /// <summary>knn: neighbours consulted.</summary>
     public int K { get; set; } = 5;
 

@@ -26,13 +26,16 @@ public static class DatasetLoader
             if (data.Test is not null) test = Read(data, data.Test, data.TestLabels, baseDirectory, "data.test");
         }
 
-        if (config.Model.Type == "autoencoder") return SplitForReconstruction(train, validation, test, data.Split, config.Seed);
+        if (config.Model.Type == "autoencoder") return SplitWithoutTarget(train, validation, test, data.Split, config.Seed, TaskKind.Reconstruction);
+        var clustering = data.Task == "clustering";
+        if (clustering && target == "") return SplitWithoutTarget(train, validation, test, data.Split, config.Seed, TaskKind.Clustering);
         if (!train.Contains(target))
             throw LatheException.BadConfig(
                 $"data.target: column '{target}' is not in {train.Source}. Columns are: {string.Join(", ", train.ColumnNames)}.");
+        // A clustering run's target holds known labels: encoded as classes, split stratified, used only to score (ARI, NMI).
         var task = data.Task switch
         {
-            "classification" => TaskKind.Classification,
+            "classification" or "clustering" => TaskKind.Classification,
             "regression" => TaskKind.Regression,
             _ when config.Model.Type == "gpt" => TaskKind.Generation,
             _ => TargetEncoding.InferTask(train[target]),
@@ -59,7 +62,7 @@ public static class DatasetLoader
             test ??= split.TestOf(train);
             train = split.TrainOf(train);
         }
-        return new PreparedData(train, validation, test, target, task);
+        return new PreparedData(train, validation, test, target, clustering ? TaskKind.Clustering : task);
     }
 
     /// <summary>
@@ -79,8 +82,8 @@ public static class DatasetLoader
         return new PreparedData(Part(0, trainCount), validation, test, target, TaskKind.Generation);
     }
 
-    /// <summary>Rows for an autoencoder: no target; the parts without a file are a random holdout of the training file.</summary>
-    private static PreparedData SplitForReconstruction(Table train, Table? validation, Table? test, SplitConfig split, int seed)
+    /// <summary>Rows without a target (an autoencoder, clustering): the parts without a file are a random holdout of the training file.</summary>
+    private static PreparedData SplitWithoutTarget(Table train, Table? validation, Table? test, SplitConfig split, int seed, TaskKind task)
     {
         var validationShare = validation is null ? split.Validation : 0;
         var testShare = test is null ? split.Test : 0;
@@ -91,7 +94,7 @@ public static class DatasetLoader
             test ??= parts.TestOf(train);
             train = parts.TrainOf(train);
         }
-        return new PreparedData(train, validation, test, "", TaskKind.Reconstruction);
+        return new PreparedData(train, validation, test, "", task);
     }
 
     private static Table Read(DataConfig data, string file, string? labels, string baseDirectory, string field)

@@ -2,6 +2,7 @@ using Lathe.Boosting;
 using Lathe.Experiments.Config;
 using Lathe.Models;
 using Lathe.Models.Bayes;
+using Lathe.Models.Clustering;
 using Lathe.Models.Neighbors;
 using Lathe.Models.Trees;
 using Lathe.Prep;
@@ -14,8 +15,14 @@ namespace Lathe.Experiments.Runs;
 /// </summary>
 internal static class ClassicalModels
 {
+    /// <summary>Types that group rows without a target (data.task clustering).</summary>
+    public static readonly string[] ClusteringTypes = [KMeans.TypeName, Dbscan.TypeName, GaussianMixture.TypeName];
+
     public static readonly string[] Types =
-        [DecisionTreeEstimator.TypeName, RandomForestEstimator.TypeName, GradientBoostingEstimator.TypeName, KNearestNeighbors.TypeName, GaussianNaiveBayes.TypeName];
+    [
+        DecisionTreeEstimator.TypeName, RandomForestEstimator.TypeName, GradientBoostingEstimator.TypeName, KNearestNeighbors.TypeName,
+        GaussianNaiveBayes.TypeName, .. ClusteringTypes,
+    ];
 
     public static bool Handles(string type) => Types.Contains(type);
 
@@ -24,6 +31,9 @@ internal static class ClassicalModels
         var classify = task == TaskKind.Classification;
         switch (model.Type)
         {
+            case KMeans.TypeName or Dbscan.TypeName or GaussianMixture.TypeName:
+                // Distances and densities need comparable scales: standardize, as for k-NN.
+                return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()], ClustererOf(model));
             case KNearestNeighbors.TypeName:
                 // Distances need comparable scales: standardize, as for the networks.
                 var neighbors = new NeighborsOptions { K = model.K, Weights = model.Weights };
@@ -65,8 +75,25 @@ internal static class ClassicalModels
         }
     }
 
+    private static IEstimator ClustererOf(ModelConfig model) => model.Type switch
+    {
+        KMeans.TypeName => new KMeans(new KMeansOptions
+        {
+            Clusters = model.Clusters, Inits = model.Inits ?? 10, MaxIter = (int)(model.MaxIter ?? 300), Tol = model.Tol ?? 1e-4,
+        }),
+        Dbscan.TypeName => new Dbscan(new DbscanOptions { Eps = model.Eps, MinSamples = model.MinSamples }),
+        _ => new GaussianMixture(new GaussianMixtureOptions
+        {
+            Components = model.Components, Covariance = model.Covariance, MaxIter = (int)(model.MaxIter ?? 100), Tol = model.Tol ?? 1e-3,
+            RegCovar = model.RegCovar, Inits = model.Inits ?? 1,
+        }),
+    };
+
     public static string Describe(ModelConfig model) => model.Type switch
     {
+        KMeans.TypeName => $"k-means ({model.Clusters} clusters, {model.Inits ?? 10} starts)",
+        Dbscan.TypeName => $"DBSCAN (eps {model.Eps}, min samples {model.MinSamples})",
+        GaussianMixture.TypeName => $"Gaussian mixture ({model.Components} components, {model.Covariance} covariance)",
         KNearestNeighbors.TypeName => $"k-nearest neighbours (k {model.K}, {model.Weights} weights)",
         GaussianNaiveBayes.TypeName => model.Variant == "multinomial" ? $"multinomial naive Bayes (alpha {model.Alpha ?? 1.0})" : "Gaussian naive Bayes",
         RandomForestEstimator.TypeName =>

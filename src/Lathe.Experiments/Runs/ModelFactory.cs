@@ -2,6 +2,7 @@ using Lathe.Boosting;
 using Lathe.Experiments.Config;
 using Lathe.Models;
 using Lathe.Models.Bayes;
+using Lathe.Models.Clustering;
 using Lathe.Models.Neighbors;
 using Lathe.Models.Trees;
 using Lathe.Prep;
@@ -29,6 +30,9 @@ public static class ModelFactory
         .Register(GaussianNaiveBayes.TypeName, NaiveBayesModel.Load)
         .Register(MultinomialNaiveBayes.TypeName, MultinomialNaiveBayesModel.Load)
         .Register(GradientBoostingEstimator.TypeName, GradientBoostingModel.Load)
+        .Register(KMeans.TypeName, KMeansModel.Load)
+        .Register(Dbscan.TypeName, DbscanModel.Load)
+        .Register(GaussianMixture.TypeName, GaussianMixtureModel.Load)
         .Register(GptSpec.TypeName, GptModel.Load)
         .Register("lstm", TextClassifierModel.Load)
         .Register("gru", TextClassifierModel.Load)

@@ -34,7 +34,21 @@ public static class PredictionRun
     public static string ToCsv(Prediction prediction)
     {
         var text = new StringBuilder();
-        if (prediction.Task == TaskKind.Classification)
+        if (prediction.Task == TaskKind.Clustering)
+        {
+            // The cluster of each row (−1: noise), and a mixture's membership probability per component.
+            var soft = prediction.Probabilities is not null;
+            text.AppendJoin(',', ["cluster", .. soft ? prediction.Classes!.Select(c => "p_" + c) : []]).Append('\n');
+            for (var r = 0; r < prediction.RowCount; r++)
+            {
+                text.Append(prediction.Clusters![r].ToString(CultureInfo.InvariantCulture));
+                if (soft)
+                    for (var k = 0; k < prediction.Classes!.Count; k++)
+                        text.Append(',').Append(prediction.Probability(r, k).ToString("0.######", CultureInfo.InvariantCulture));
+                text.Append('\n');
+            }
+        }
+        else if (prediction.Task == TaskKind.Classification)
         {
             var classes = prediction.Classes!;
             text.AppendJoin(',', ["prediction", .. classes.Select(c => Quote("p_" + c))]).Append('\n');

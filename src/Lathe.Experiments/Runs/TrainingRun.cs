@@ -86,8 +86,17 @@ public static class TrainingRun
         {
             GptModel gpt => new Dictionary<string, double> { ["perplexity"] = gpt.Perplexity(GptEstimator.TextOf(part, target)) },
             { Task: TaskKind.Reconstruction } => Scoring.Reconstruction(model.Predict(part)),
+            { Task: TaskKind.Clustering } => ScoreClusters(model, part, target),
             _ => Scoring.Score(model.Predict(part), part[target]),
         };
+
+    /// <summary>Silhouette in the prepared (scaled) feature space; ARI and NMI when the config named a label column.</summary>
+    private static IReadOnlyDictionary<string, double> ScoreClusters(PipelineModel model, Table part, string target)
+    {
+        var prepared = model.Prepare(part);
+        var x = FeatureMatrix.Build(prepared, [.. prepared.ColumnNames], out var width);
+        return Scoring.Clustering(model.Model.Predict(prepared), x, width, target == "" ? null : part[target]);
+    }
 
     private static string Describe(ModelConfig model) => model.Type switch
     {

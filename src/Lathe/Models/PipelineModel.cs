@@ -22,7 +22,10 @@ public sealed class PipelineModel(InputSchema schema, IReadOnlyList<IFittedTrans
     public string Target => target;
 
     /// <summary>Checks the input columns, applies the fitted preparation, and predicts.</summary>
-    public Prediction Predict(Table table) => model.Predict(Pipeline.Apply(transforms, schema.Conform(table)));
+    public Prediction Predict(Table table) => model.Predict(Prepare(table));
+
+    /// <summary>The table's input columns after the fitted preparation: what the inner model sees.</summary>
+    public Table Prepare(Table table) => Pipeline.Apply(transforms, schema.Conform(table));
 
     public JsonObject Save(string directory) => new()
     {
