@@ -25,6 +25,20 @@ public static class RegressionMetrics
         return sum / truth.Length;
     }
 
+    /// <summary>
+    /// Mean absolute percentage error as a fraction (0.1 = 10 %): mean of |y − ŷ| / max(|y|, ε) with ε the
+    /// double machine epsilon, like scikit-learn's mean_absolute_percentage_error, so a zero truth gives a
+    /// huge but finite term instead of infinity.
+    /// </summary>
+    public static double Mape(ReadOnlySpan<float> truth, ReadOnlySpan<float> predicted)
+    {
+        CheckLengths(truth.Length, predicted.Length);
+        double sum = 0;
+        for (var i = 0; i < truth.Length; i++)
+            sum += Math.Abs((double)truth[i] - predicted[i]) / Math.Max(Math.Abs((double)truth[i]), MachineEpsilon);
+        return sum / truth.Length;
+    }
+
     /// <summary>Coefficient of determination: 1 − SS_res / SS_tot (can be negative; NaN for a constant truth).</summary>
     public static double R2(ReadOnlySpan<float> truth, ReadOnlySpan<float> predicted)
     {
@@ -40,6 +54,9 @@ public static class RegressionMetrics
         }
         return total == 0 ? double.NaN : 1 - residual / total;
     }
+
+    // numpy's finfo(float64).eps, 2^-52 (not .NET's double.Epsilon, the smallest subnormal).
+    private const double MachineEpsilon = 2.220446049250313e-16;
 
     private static void CheckLengths(int expected, int actual)
     {
