@@ -43,5 +43,5 @@ internal static class TrainCommand
         return 0;
     }
 
-    internal static string Format(IReadOnlyDictionary<string, double> metrics) => MetricText.Format(metrics);
+    internal static string Format(IReadOnlyDictionary<string, double> metrics) => MetricText.Format(MetricText.Headline(metrics));
 }

@@ -42,7 +42,11 @@ public static class Scoring
         return scores;
     }
 
-    /// <summary>Classification: accuracy, f1_macro, log_loss. Regression: mse, rmse, mae, r2.</summary>
+    /// <summary>
+    /// Classification: accuracy, balanced_accuracy, f1_macro, f1_weighted, precision_macro, recall_macro,
+    /// log_loss, brier, roc_auc (binary, or one-vs-rest macro), pr_auc (average precision, likewise).
+    /// Regression: mse, rmse, mae, r2, mape. A score undefined for these rows (roc_auc when a class is absent) is left out.
+    /// </summary>
     public static IReadOnlyDictionary<string, double> Score(Prediction prediction, Column target)
     {
         if (prediction.Task == TaskKind.Classification)
@@ -57,23 +61,38 @@ public static class Scoring
                     $"Row {missing + 1} of '{target.Name}' is '{target.Format(missing)}', which is empty or not a class the model knows ({string.Join(", ", classes)}).");
             var probabilities = prediction.Probabilities!;
             var (t, p) = (truth, prediction.ClassIndices!);
-            return new Dictionary<string, double>
+            var k = classes.Count;
+            return Defined(new Dictionary<string, double>
             {
                 ["accuracy"] = ClassificationMetrics.Accuracy(t, p),
-                ["f1_macro"] = ClassificationMetrics.F1Macro(t, p, classes.Count),
-                ["log_loss"] = ClassificationMetrics.LogLoss(t, probabilities, classes.Count),
-            };
+                ["balanced_accuracy"] = ClassificationMetrics.BalancedAccuracy(t, p, k),
+                ["f1_macro"] = ClassificationMetrics.F1Macro(t, p, k),
+                ["f1_weighted"] = ClassificationMetrics.F1(t, p, k, MetricAverage.Weighted),
+                ["precision_macro"] = ClassificationMetrics.Precision(t, p, k, MetricAverage.Macro),
+                ["recall_macro"] = ClassificationMetrics.Recall(t, p, k, MetricAverage.Macro),
+                ["log_loss"] = ClassificationMetrics.LogLoss(t, probabilities, k),
+                ["brier"] = ClassificationMetrics.BrierScore(t, probabilities, k),
+                ["roc_auc"] = RankingMetrics.RocAuc(t, probabilities, k),
+                ["pr_auc"] = RankingMetrics.AveragePrecision(t, probabilities, k),
+            });
         }
         var values = target is NumericColumn n
             ? n.Values
             : throw new ArgumentException($"Target '{target.Name}' must be numeric to score a regressor.");
         var predicted = prediction.Values!;
-        return new Dictionary<string, double>
+        return Defined(new Dictionary<string, double>
         {
             ["mse"] = RegressionMetrics.Mse(values, predicted),
             ["rmse"] = RegressionMetrics.Rmse(values, predicted),
             ["mae"] = RegressionMetrics.Mae(values, predicted),
             ["r2"] = RegressionMetrics.R2(values, predicted),
-        };
+            ["mape"] = RegressionMetrics.Mape(values, predicted),
+        });
+    }
+
+    private static Dictionary<string, double> Defined(Dictionary<string, double> scores)
+    {
+        foreach (var name in scores.Where(kv => !double.IsFinite(kv.Value)).Select(kv => kv.Key).ToList()) scores.Remove(name);
+        return scores;
     }
 }
