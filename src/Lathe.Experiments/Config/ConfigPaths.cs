@@ -24,6 +24,8 @@ public static class ConfigPaths
             Context = model.Context, Layers = model.Layers, Heads = model.Heads, Dim = model.Dim, Units = model.Units, MaxLength = model.MaxLength,
             Criterion = model.Criterion, MaxDepth = model.MaxDepth, MinSamplesSplit = model.MinSamplesSplit, MinSamplesLeaf = model.MinSamplesLeaf,
             MaxFeatures = model.MaxFeatures, Trees = model.Trees, Bootstrap = model.Bootstrap, K = model.K, Weights = model.Weights,
+            Penalty = model.Penalty, Alpha = model.Alpha, C = model.C, L1Ratio = model.L1Ratio, MaxIter = model.MaxIter, Tol = model.Tol,
+            FitIntercept = model.FitIntercept,
         };
         return new LatheConfig { Name = config.Name, Seed = config.Seed, Data = data, Model = resolvedModel, Train = config.Train, Finetune = config.Finetune };
     }

@@ -7,7 +7,7 @@ internal static class ConfigValidation
     public static readonly string[] Tasks = ["auto", "classification", "regression", "generation"];
     public static readonly string[] SplitMethods = ["holdout", "stratified"];
     public static readonly string[] ColumnSettings = ["numeric", "categorical", "text", "ignore"];
-    public static readonly string[] ModelTypes = ["tree", "forest", "knn", "naive_bayes", "mlp", "cnn", "resnet", "autoencoder", "gpt", "lstm", "gru", "cnn1d", "transformer"];
+    public static readonly string[] ModelTypes = ["tree", "forest", "knn", "naive_bayes", "mlp", "cnn", "resnet", "autoencoder", "gpt", "lstm", "gru", "cnn1d", "transformer", "linear", "logistic"];
 
     public static void Validate(LatheConfig config, string source)
     {

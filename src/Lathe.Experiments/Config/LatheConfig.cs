@@ -151,6 +151,27 @@ public sealed class ModelConfig
 
     /// <summary>knn: uniform or distance.</summary>
     public string Weights { get; set; } = "uniform";
+
+    /// <summary>linear: none, l2, l1 or elastic_net (absent: none); logistic: l2, none, l1 or elastic_net (absent: l2).</summary>
+    public string? Penalty { get; set; }
+
+    /// <summary>linear: penalty strength (scikit-learn's alpha).</summary>
+    public double Alpha { get; set; } = 1.0;
+
+    /// <summary>logistic: inverse penalty strength (scikit-learn's C).</summary>
+    public double C { get; set; } = 1.0;
+
+    /// <summary>linear and logistic with penalty elastic_net: the L1 share of the penalty.</summary>
+    public double L1Ratio { get; set; } = 0.5;
+
+    /// <summary>linear (l1, elastic_net): coordinate-descent sweeps (default 1000); logistic: L-BFGS iterations (default 100).</summary>
+    public int? MaxIter { get; set; }
+
+    /// <summary>linear and logistic: stopping tolerance (default 1e-4).</summary>
+    public double? Tol { get; set; }
+
+    /// <summary>linear and logistic: learn an unpenalized intercept.</summary>
+    public bool FitIntercept { get; set; } = true;
 }
 
 public sealed class TrainConfig

@@ -1,6 +1,7 @@
 using Lathe.Experiments.Config;
 using Lathe.Models;
 using Lathe.Models.Bayes;
+using Lathe.Models.Linear;
 using Lathe.Models.Neighbors;
 using Lathe.Models.Trees;
 using Lathe.Prep;
@@ -26,6 +27,8 @@ public static class ModelFactory
         .Register(RandomForestEstimator.TypeName, RandomForestModel.Load)
         .Register(KNearestNeighbors.TypeName, NeighborsModel.Load)
         .Register(GaussianNaiveBayes.TypeName, NaiveBayesModel.Load)
+        .Register(LinearRegressor.TypeName, LinearModel.Load)
+        .Register(LogisticRegression.TypeName, LogisticModel.Load)
         .Register(GptSpec.TypeName, GptModel.Load)
         .Register("lstm", TextClassifierModel.Load)
         .Register("gru", TextClassifierModel.Load)
@@ -50,6 +53,23 @@ public static class ModelFactory
         }
         if (model.Type == GaussianNaiveBayes.TypeName)
             return new Pipeline([new Imputer(), new OneHotEncoder()], new GaussianNaiveBayes());
+        if (model.Type is LinearRegressor.TypeName or LogisticRegression.TypeName)
+        {
+            // Penalties treat every coefficient alike, and L-BFGS and coordinate descent converge fastest on
+            // comparable scales: standardize, as for the networks.
+            IEstimator linear = model.Type == LinearRegressor.TypeName
+                ? new LinearRegressor(new LinearOptions
+                {
+                    Penalty = model.Penalty ?? "none", Alpha = model.Alpha, L1Ratio = model.L1Ratio, MaxIter = model.MaxIter ?? 1000,
+                    Tol = model.Tol ?? 1e-4, FitIntercept = model.FitIntercept,
+                })
+                : new LogisticRegression(new LogisticOptions
+                {
+                    Penalty = model.Penalty ?? "l2", C = model.C, L1Ratio = model.L1Ratio, MaxIter = model.MaxIter ?? 100,
+                    Tol = model.Tol ?? 1e-4, FitIntercept = model.FitIntercept,
+                });
+            return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()], linear);
+        }
         if (model.Type is DecisionTreeEstimator.TypeName or RandomForestEstimator.TypeName)
         {
             // Trees need no scaling; categories become 0/1 columns, gaps get the training median or mode.

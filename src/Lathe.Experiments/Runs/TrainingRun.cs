@@ -94,6 +94,8 @@ public static class TrainingRun
         "cnn" => $"cnn channels [{string.Join(", ", model.Channels)}] hidden [{string.Join(", ", model.Hidden ?? [128])}]",
         "knn" => $"k-nearest neighbours (k {model.K}, {model.Weights} weights)",
         "naive_bayes" => "Gaussian naive Bayes",
+        "linear" => $"linear regression (penalty {model.Penalty ?? "none"}{(model.Penalty is null or "none" ? "" : $", alpha {model.Alpha}")})",
+        "logistic" => $"logistic regression (penalty {model.Penalty ?? "l2"}{(model.Penalty is "none" ? "" : $", C {model.C}")})",
         "forest" => $"random forest of {model.Trees} trees (max depth {(model.MaxDepth?.ToString() ?? "unlimited")}, bootstrap {model.Bootstrap.ToString().ToLowerInvariant()})",
         "tree" => $"decision tree ({model.Criterion} criterion, max depth {(model.MaxDepth?.ToString() ?? "unlimited")}, min samples leaf {model.MinSamplesLeaf})",
         "autoencoder" => $"autoencoder encoder [{string.Join(", ", model.Hidden ?? [32, 8])}] (code size {(model.Hidden ?? [32, 8])[^1]})",
