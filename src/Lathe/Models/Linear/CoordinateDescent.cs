@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace Lathe.Models.Linear;
@@ -24,11 +23,11 @@ internal static class CoordinateDescent
         var (n, p) = (data.Rows, data.Width);
         var y = data.Y;
         var norms = new double[p];
-        for (var j = 0; j < p; j++) norms[j] = TensorPrimitives.Dot(data.Column(j), data.Column(j));
+        for (var j = 0; j < p; j++) norms[j] = LinearKernels.Dot(data.Column(j), data.Column(j));
         var residual = (double[])y.Clone();
         for (var j = 0; j < p; j++)
             if (w[j] != 0) LinearKernels.AddScaled(residual, -w[j], data.Column(j));
-        var gapTolerance = tol * TensorPrimitives.Dot(y, y);
+        var gapTolerance = tol * LinearKernels.Dot(y, y);
         var gap = double.PositiveInfinity;
 
         for (var sweep = 1; sweep <= maxSweeps; sweep++)
@@ -40,7 +39,7 @@ internal static class CoordinateDescent
                 var column = data.Column(j);
                 var old = w[j];
                 if (old != 0) LinearKernels.AddScaled(residual, old, column);
-                var correlation = TensorPrimitives.Dot(column, residual);
+                var correlation = LinearKernels.Dot(column, residual);
                 w[j] = Math.Sign(correlation) * Math.Max(Math.Abs(correlation) - l1, 0) / (norms[j] + l2);
                 if (w[j] != 0) LinearKernels.AddScaled(residual, -w[j], column);
                 largestMove = Math.Max(largestMove, Math.Abs(w[j] - old));
@@ -64,9 +63,9 @@ internal static class CoordinateDescent
         var p = data.Width;
         var dualNorm = 0.0;
         for (var j = 0; j < p; j++)
-            dualNorm = Math.Max(dualNorm, Math.Abs(TensorPrimitives.Dot(data.Column(j), residual) - l2 * w[j]));
-        var residualNorm2 = TensorPrimitives.Dot(residual, residual);
-        var wNorm2 = TensorPrimitives.Dot(w, w);
+            dualNorm = Math.Max(dualNorm, Math.Abs(LinearKernels.Dot(data.Column(j), residual) - l2 * w[j]));
+        var residualNorm2 = LinearKernels.Dot(residual, residual);
+        var wNorm2 = LinearKernels.Dot(w, w);
         double scale, gap;
         if (dualNorm > l1)
         {
@@ -80,6 +79,6 @@ internal static class CoordinateDescent
         }
         var l1Norm = 0.0;
         foreach (var v in w) l1Norm += Math.Abs(v);
-        return gap + l1 * l1Norm - scale * TensorPrimitives.Dot(residual, data.Y) + 0.5 * l2 * (1 + scale * scale) * wNorm2;
+        return gap + l1 * l1Norm - scale * LinearKernels.Dot(residual, data.Y) + 0.5 * l2 * (1 + scale * scale) * wNorm2;
     }
 }

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace Lathe.Models.Linear;
@@ -59,8 +58,8 @@ internal static class LeastSquares
         void Row(int i)
         {
             var column = data.Column(i);
-            for (var j = i; j < p; j++) a[i * p + j] = a[j * p + i] = TensorPrimitives.Dot(column, data.Column(j));
-            b[i] = TensorPrimitives.Dot(column, data.Y);
+            for (var j = i; j < p; j++) a[i * p + j] = a[j * p + i] = LinearKernels.Dot(column, data.Column(j));
+            b[i] = LinearKernels.Dot(column, data.Y);
         }
         if ((long)data.Rows * p * p < 1 << 20)
             for (var i = 0; i < p; i++) Row(i);
@@ -100,7 +99,7 @@ internal static class LeastSquares
             for (var i = k + 1; i < p; i++)
             {
                 var row = order[i];
-                var value = (a[row * p + q] - TensorPrimitives.Dot(l.AsSpan(row * p, k), pivotRow)) / root;
+                var value = (a[row * p + q] - LinearKernels.Dot(l.AsSpan(row * p, k), pivotRow)) / root;
                 l[row * p + k] = value;
                 residual[row] -= value * value;
             }

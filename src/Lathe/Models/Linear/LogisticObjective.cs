@@ -105,8 +105,10 @@ internal sealed class LogisticObjective
                 var z = buffer.AsSpan(LinearKernels.BlockRows * width, count * outputs);
                 LinearKernels.Widen(_x.AsSpan(start * width, count * width), x);
                 LinearKernels.Scores(x, width, weights, intercepts, outputs, z);
-                for (var r = 0; r < count; r++)
-                    loss += outputs == 1 ? BinomialResidual(ref z[r], _y[start + r]) : MultinomialResidual(z.Slice(r * outputs, outputs), _y[start + r]);
+                if (outputs == 1)
+                    for (var r = 0; r < count; r++) loss += BinomialResidual(ref z[r], _y[start + r]);
+                else
+                    loss += SoftmaxResiduals(z, outputs, _y.AsSpan(start, count));
                 LinearKernels.AddGradient(x, width, z, outputs, weightGradient);
                 if (FitIntercept)
                     for (var r = 0; r < count; r++)
@@ -128,6 +130,35 @@ internal sealed class LogisticObjective
         var score = z;
         var loss = (score > 0 ? score + Math.Log(1 + Math.Exp(-score)) : Math.Log(1 + Math.Exp(score))) - (y == 1 ? score : 0);
         z = Sigmoid(score) - y;
+        return loss;
+    }
+
+    /// <summary>
+    /// <see cref="MultinomialResidual"/> for a block of rows (rows × classes) at once, with the exponentials
+    /// vectorized across the block. Returns the summed loss.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double SoftmaxResiduals(Span<double> z, int classes, ReadOnlySpan<int> y)
+    {
+        var loss = 0.0;
+        for (var r = 0; r < y.Length; r++)
+        {
+            var row = z.Slice(r * classes, classes);
+            var max = double.NegativeInfinity;
+            foreach (var v in row) max = Math.Max(max, v);
+            for (var k = 0; k < classes; k++) row[k] -= max;
+            loss -= row[y[r]];
+        }
+        LinearKernels.Exp(z[..(y.Length * classes)]);
+        for (var r = 0; r < y.Length; r++)
+        {
+            var row = z.Slice(r * classes, classes);
+            var sum = 0.0;
+            foreach (var v in row) sum += v;
+            loss += Math.Log(sum);
+            for (var k = 0; k < classes; k++) row[k] /= sum;
+            row[y[r]] -= 1;
+        }
         return loss;
     }
 
