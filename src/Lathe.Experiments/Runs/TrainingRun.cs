@@ -39,7 +39,7 @@ public static class TrainingRun
             ? RunFolder.OpenForResume(resume)
             : RunFolder.Create(options.RunsDirectory, config.Name, DateTime.Now);
         AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
-        log(config.Model.Type is "tree" or "forest" or "knn" or "naive_bayes"
+        log(config.Model.Type is "tree" or "forest" or "knn" or "naive_bayes" or "linear" or "logistic"
             ? $"model: {Describe(config.Model)}"
             : $"model: {Describe(config.Model)}, {config.Train.Optimizer.Type} lr {config.Train.Optimizer.Lr}, {config.Train.Epochs} epochs, batch {config.Train.BatchSize}");
 
