@@ -418,3 +418,61 @@ public class CrossProcessDeterminismTests
         Assert.Equal(Train("a"), Train("b"));
     }
 }
+
+public class LinearModelsEndToEndTests
+{
+    [Fact]
+    public void Logistic_regression_trains_on_iris_and_predicts()
+    {
+        using var cli = new CliRunner();
+        var (code, output, error) = cli.Train(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"), "--set", "model.type=logistic", "--set", "model.c=0.5");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("model: logistic regression (penalty l2, C 0.5)", output);
+        Assert.Contains("logistic: L-BFGS converged", output);
+        var accuracy = CliRunner.TestMetric(output, "accuracy");
+        Assert.True(accuracy >= 0.9, $"test accuracy {accuracy}");
+        var predictions = Path.Combine(cli.Folder, "p.csv");
+        var predict = cli.Run("predict", CliRunner.RunFolderOf(output), "--input", Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "iris.csv"), "--output", predictions);
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        Assert.Equal(151, File.ReadAllLines(predictions).Length);
+    }
+
+    [Fact]
+    public void Linear_regression_fits_one_hot_inputs_and_names_the_collinear_columns()
+    {
+        using var cli = new CliRunner();
+        var random = new Random(5);
+        var rows = new List<string> { "size,color,price" };
+        for (var i = 0; i < 200; i++)
+        {
+            var size = random.NextDouble() * 10;
+            var color = i % 3 == 0 ? "red" : "blue";
+            rows.Add(FormattableString.Invariant($"{size:0.###},{color},{2 * size + (color == "red" ? 5 : 0) + random.NextDouble() * 0.1:0.###}"));
+        }
+        cli.Write("prices.csv", string.Join("\n", rows) + "\n");
+        var config = cli.Write("config.yaml", """
+            name: prices
+            data: { path: prices.csv, target: price, split: { method: holdout, validation: 0.2, test: 0.2 } }
+            model: { type: linear }
+            """);
+        var (code, output, error) = cli.Train(config);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("model: linear regression (penalty none)", output);
+        Assert.Contains("minimum-norm", output); // color=red and color=blue add up to the intercept's column of ones
+        Assert.True(CliRunner.TestMetric(output, "r2") > 0.99, output);
+
+        var (netCode, netOutput, netError) = cli.Train(config, "--set", "model.penalty=elastic_net", "--set", "model.alpha=0.01", "--set", "model.l1_ratio=0.7");
+        Assert.True(netCode == 0, netError + netOutput);
+        Assert.Contains("model: linear regression (penalty elastic_net, alpha 0.01)", netOutput);
+        Assert.True(CliRunner.TestMetric(netOutput, "r2") > 0.99, netOutput);
+    }
+
+    [Fact]
+    public void Linear_regression_on_classes_is_a_config_error()
+    {
+        using var cli = new CliRunner();
+        var (code, _, error) = cli.Train(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"), "--set", "model.type=linear");
+        Assert.Equal(2, code);
+        Assert.Contains("model.type logistic", error);
+    }
+}

@@ -182,13 +182,13 @@ public sealed class ModelConfig
     /// <summary>naive_bayes: gaussian (continuous features) or multinomial (counts).</summary>
     public string Variant { get; set; } = "gaussian";
 
-    /// <summary>naive_bayes multinomial: additive smoothing (default 1).</summary>
+    /// <summary>linear: penalty strength (scikit-learn's alpha; default 1); naive_bayes multinomial: additive smoothing (default 1).</summary>
     public double? Alpha { get; set; }
 
-    /// <summary>Iterative solvers: most iterations (kmeans 300 Lloyd steps, gmm 100 EM steps; see each model's page).</summary>
+    /// <summary>Iterative solvers: most iterations (linear 1000 coordinate-descent sweeps, logistic 100 L-BFGS steps, kmeans 300 Lloyd steps, gmm 100 EM steps).</summary>
     public long? MaxIter { get; set; }
 
-    /// <summary>Iterative solvers: stopping tolerance (kmeans 1e-4, gmm 1e-3; see each model's page).</summary>
+    /// <summary>Iterative solvers: stopping tolerance (linear, logistic, kmeans 1e-4; gmm 1e-3).</summary>
     public double? Tol { get; set; }
 
     /// <summary>kmeans: clusters to find.</summary>
@@ -217,6 +217,18 @@ public sealed class ModelConfig
 
     /// <summary>knn: uniform or distance.</summary>
     public string Weights { get; set; } = "uniform";
+
+    /// <summary>linear: none, l2, l1 or elastic_net (absent: none); logistic: l2, none, l1 or elastic_net (absent: l2).</summary>
+    public string? Penalty { get; set; }
+
+    /// <summary>logistic: inverse penalty strength (scikit-learn's C).</summary>
+    public double C { get; set; } = 1.0;
+
+    /// <summary>linear and logistic with penalty elastic_net: the L1 share of the penalty.</summary>
+    public double L1Ratio { get; set; } = 0.5;
+
+    /// <summary>linear and logistic: learn an unpenalized intercept.</summary>
+    public bool FitIntercept { get; set; } = true;
 }
 
 public sealed class TrainConfig

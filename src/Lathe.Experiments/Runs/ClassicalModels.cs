@@ -3,6 +3,7 @@ using Lathe.Experiments.Config;
 using Lathe.Models;
 using Lathe.Models.Bayes;
 using Lathe.Models.Clustering;
+using Lathe.Models.Linear;
 using Lathe.Models.Neighbors;
 using Lathe.Models.Trees;
 using Lathe.Prep;
@@ -21,7 +22,7 @@ internal static class ClassicalModels
     public static readonly string[] Types =
     [
         DecisionTreeEstimator.TypeName, RandomForestEstimator.TypeName, GradientBoostingEstimator.TypeName, KNearestNeighbors.TypeName,
-        GaussianNaiveBayes.TypeName, .. ClusteringTypes,
+        GaussianNaiveBayes.TypeName, LinearRegressor.TypeName, LogisticRegression.TypeName, .. ClusteringTypes,
     ];
 
     public static bool Handles(string type) => Types.Contains(type);
@@ -39,6 +40,10 @@ internal static class ClassicalModels
                 var neighbors = new NeighborsOptions { K = model.K, Weights = model.Weights };
                 return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()],
                     classify ? new KNeighborsClassifier(neighbors) : new KNeighborsRegressor(neighbors));
+            case LinearRegressor.TypeName or LogisticRegression.TypeName:
+                // Penalties treat every coefficient alike, and L-BFGS and coordinate descent converge fastest on
+                // comparable scales: standardize, as for the networks.
+                return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()], LinearOf(model));
             case GaussianNaiveBayes.TypeName:
                 return new Pipeline([new Imputer(), new OneHotEncoder()], model.Variant switch
                 {
@@ -75,6 +80,18 @@ internal static class ClassicalModels
         }
     }
 
+    private static IEstimator LinearOf(ModelConfig model) => model.Type == LinearRegressor.TypeName
+        ? new LinearRegressor(new LinearOptions
+        {
+            Penalty = model.Penalty ?? "none", Alpha = model.Alpha ?? 1.0, L1Ratio = model.L1Ratio, MaxIter = (int)(model.MaxIter ?? 1000),
+            Tol = model.Tol ?? 1e-4, FitIntercept = model.FitIntercept,
+        })
+        : new LogisticRegression(new LogisticOptions
+        {
+            Penalty = model.Penalty ?? "l2", C = model.C, L1Ratio = model.L1Ratio, MaxIter = (int)(model.MaxIter ?? 100),
+            Tol = model.Tol ?? 1e-4, FitIntercept = model.FitIntercept,
+        });
+
     private static IEstimator ClustererOf(ModelConfig model) => model.Type switch
     {
         KMeans.TypeName => new KMeans(new KMeansOptions
@@ -91,6 +108,8 @@ internal static class ClassicalModels
 
     public static string Describe(ModelConfig model) => model.Type switch
     {
+        LinearRegressor.TypeName => $"linear regression (penalty {model.Penalty ?? "none"}{(model.Penalty is null or "none" ? "" : $", alpha {model.Alpha ?? 1.0}")})",
+        LogisticRegression.TypeName => $"logistic regression (penalty {model.Penalty ?? "l2"}{(model.Penalty is "none" ? "" : $", C {model.C}")})",
         KMeans.TypeName => $"k-means ({model.Clusters} clusters, {model.Inits ?? 10} starts)",
         Dbscan.TypeName => $"DBSCAN (eps {model.Eps}, min samples {model.MinSamples})",
         GaussianMixture.TypeName => $"Gaussian mixture ({model.Components} components, {model.Covariance} covariance)",

@@ -3,6 +3,7 @@ using Lathe.Experiments.Config;
 using Lathe.Models;
 using Lathe.Models.Bayes;
 using Lathe.Models.Clustering;
+using Lathe.Models.Linear;
 using Lathe.Models.Neighbors;
 using Lathe.Models.Trees;
 using Lathe.Prep;
@@ -33,6 +34,8 @@ public static class ModelFactory
         .Register(KMeans.TypeName, KMeansModel.Load)
         .Register(Dbscan.TypeName, DbscanModel.Load)
         .Register(GaussianMixture.TypeName, GaussianMixtureModel.Load)
+        .Register(LinearRegressor.TypeName, LinearModel.Load)
+        .Register(LogisticRegression.TypeName, LogisticModel.Load)
         .Register(GptSpec.TypeName, GptModel.Load)
         .Register("lstm", TextClassifierModel.Load)
         .Register("gru", TextClassifierModel.Load)
