@@ -1,6 +1,8 @@
 using Lathe.Boosting;
 using Lathe.Models;
 using Lathe.Models.Bayes;
+using Lathe.Models.Clustering;
+using Lathe.Models.Linear;
 using Lathe.Models.Neighbors;
 using Lathe.Models.Trees;
 
@@ -17,14 +19,21 @@ internal static class Lineup
         ["tree"] = () => new DecisionTreeClassifier(),
         ["forest"] = () => new RandomForestClassifier(),
         ["knn"] = () => new KNeighborsClassifier(),
+        ["logistic"] = () => new LogisticRegression(),
         ["naive_bayes"] = () => new GaussianNaiveBayes(),
         ["gbdt"] = () => new GradientBoostingClassifier(),
     };
 
     public static readonly IReadOnlyDictionary<string, Func<IEstimator>> Regressors = new Dictionary<string, Func<IEstimator>>
     {
+        ["linear"] = () => new LinearRegressor(),
+        ["ridge"] = () => new LinearRegressor(new LinearOptions { Penalty = "l2" }),
+        ["lasso"] = () => new LinearRegressor(new LinearOptions { Penalty = "l1" }),
         ["tree"] = () => new DecisionTreeRegressor(),
         ["forest"] = () => new RandomForestRegressor(),
         ["gbdt"] = () => new GradientBoostingRegressor(),
     };
+
+    /// <summary>k-means on digits, scored by ARI against the digit labels (scikit-learn: KMeans(n_clusters=10, n_init=10)).</summary>
+    public static IEstimator KMeansOnDigits() => new KMeans(new KMeansOptions { Clusters = 10, Inits = 10 });
 }

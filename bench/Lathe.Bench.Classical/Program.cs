@@ -35,6 +35,15 @@ foreach (var dataset in Directory.GetDirectories(root).Select(Path.GetFileName).
         var scores = Scoring.Score(model.Predict(test), test["y"]);
         Print(dataset!, name, classification ? "accuracy" : "r2", classification ? scores["accuracy"] : scores["r2"], seconds, cpuSeconds);
     }
+    if (dataset == "digits" && (only is null || only.Contains("kmeans")))
+    {
+        // Clusters of the training rows against their digit labels, as sklearn_reference.py scores KMeans.labels_.
+        var features = train.Without("y");
+        var (model, seconds, cpuSeconds) = Timed(() => Lineup.KMeansOnDigits().Fit(new TrainingData(features, null, "", TaskKind.Clustering), new FitContext(0)), repeats);
+        var prediction = model.Predict(features);
+        var x = FeatureMatrix.Build(features, [.. features.ColumnNames], out var width);
+        Print(dataset!, "kmeans", "ari", Scoring.Clustering(prediction, x, width, train["y"])["ari"], seconds, cpuSeconds);
+    }
 }
 return 0;
 
