@@ -397,6 +397,34 @@ public class ClusteringEndToEndTests
     }
 }
 
+public class CrossValidationEndToEndTests
+{
+    [Fact]
+    public void Cv_holds_out_each_fold_once_and_reports_mean_and_spread()
+    {
+        using var cli = new CliRunner();
+        var (code, output, error) = cli.Train(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"),
+            "--set", "model.type=tree", "--set", "model.max_depth=3", "--cv", "3");
+        Assert.True(code == 0, error + output);
+        Assert.Contains("in 3 folds (stratified)", output);
+        Assert.Matches(@"cv accuracy: 0\.9\d{3} ± 0\.\d{4}", output);
+        var cv = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(CliRunner.RunFolderOf(output), "cv.json")))!;
+        var folds = cv["folds"]!.AsArray().Select(f => (double)f!["accuracy"]!).ToArray();
+        Assert.Equal(3, folds.Length);
+        Assert.Equal(folds.Average(), (double)cv["mean"]!["accuracy"]!, 5);
+        Assert.Equal(4, File.ReadAllLines(Path.Combine(CliRunner.RunFolderOf(output), "cv.csv")).Length);
+    }
+
+    [Fact]
+    public void One_fold_is_a_clear_error()
+    {
+        using var cli = new CliRunner();
+        var (code, _, error) = cli.Train(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"), "--cv", "1");
+        Assert.Equal(2, code);
+        Assert.Contains("cross-validation needs at least 2", error);
+    }
+}
+
 public class CrossProcessDeterminismTests
 {
     [Fact]

@@ -25,10 +25,32 @@ internal static class TrainCommand
         {
             Description = "Continue this run folder from its last checkpoint (same config) instead of starting a new run.",
         };
-        var command = new Command("train", "Train a model from a config file and write a run folder.") { config, set, runsDir, resume };
-        command.SetAction(parsed => LatheCli.Guard(console, () => Run(console, parsed.GetValue(config)!, parsed.GetValue(set) ?? [],
-            new RunOptions { RunsDirectory = parsed.GetValue(runsDir)!, ResumeRun = parsed.GetValue(resume) })));
+        var cv = new Option<int?>("--cv")
+        {
+            Description = "Cross-validate instead: K folds of the training and validation rows, each held out once; prints mean ± std per metric.",
+        };
+        var command = new Command("train", "Train a model from a config file and write a run folder.") { config, set, runsDir, resume, cv };
+        command.SetAction(parsed => LatheCli.Guard(console, () =>
+        {
+            var options = new RunOptions { RunsDirectory = parsed.GetValue(runsDir)!, ResumeRun = parsed.GetValue(resume) };
+            if (parsed.GetValue(cv) is not { } folds) return Run(console, parsed.GetValue(config)!, parsed.GetValue(set) ?? [], options);
+            if (options.ResumeRun is not null) throw LatheException.BadConfig("--cv and --resume do not go together: a cross-validation starts afresh.");
+            return CrossValidate(console, parsed.GetValue(config)!, parsed.GetValue(set) ?? [], folds, options);
+        }));
         return command;
+    }
+
+    private static int CrossValidate(CliConsole console, string configPath, string[] overrides, int folds, RunOptions options)
+    {
+        var result = CrossValidationRun.Execute(configPath, overrides, folds, options with { Log = console.Output.WriteLine });
+        var metrics = MetricText.Headline(result.Folds[0]).Select(kv => kv.Key).Where(result.Metrics.Contains).ToList();
+        console.Output.WriteLine(string.Join("  ", ["fold", .. metrics.Select(m => m.PadLeft(10))]));
+        for (var f = 0; f < result.Folds.Count; f++)
+            console.Output.WriteLine(string.Join("  ", [$"{f + 1,4}", .. metrics.Select(m => result.Folds[f][m].ToString("0.0000", CultureInfo.InvariantCulture).PadLeft(10))]));
+        foreach (var m in metrics)
+            console.Output.WriteLine($"cv {m}: {result.Mean(m).ToString("0.0000", CultureInfo.InvariantCulture)} ± {result.StandardDeviation(m).ToString("0.0000", CultureInfo.InvariantCulture)}");
+        console.Output.WriteLine($"run: {result.Folder}");
+        return 0;
     }
 
     private static int Run(CliConsole console, string configPath, string[] overrides, RunOptions options)

@@ -81,7 +81,7 @@ public static class TrainingRun
     }
 
     /// <summary>The standard scores; a language model is scored by the perplexity of the part's text.</summary>
-    private static IReadOnlyDictionary<string, double> Score(PipelineModel model, Table part, string target) =>
+    internal static IReadOnlyDictionary<string, double> Score(PipelineModel model, Table part, string target) =>
         model.Model switch
         {
             GptModel gpt => new Dictionary<string, double> { ["perplexity"] = gpt.Perplexity(GptEstimator.TextOf(part, target)) },
@@ -98,7 +98,7 @@ public static class TrainingRun
         return Scoring.Clustering(model.Model.Predict(prepared), x, width, target == "" ? null : part[target]);
     }
 
-    private static string Describe(ModelConfig model) => model.Type switch
+    internal static string Describe(ModelConfig model) => model.Type switch
     {
         "cnn" => $"cnn channels [{string.Join(", ", model.Channels)}] hidden [{string.Join(", ", model.Hidden ?? [128])}]",
         _ when ClassicalModels.Handles(model.Type) => ClassicalModels.Describe(model),

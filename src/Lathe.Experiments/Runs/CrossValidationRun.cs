@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lathe.Experiments.Config;
+using Lathe.Experiments.Data;
+using Lathe.IO;
+using Lathe.Models;
+using Lathe.Splits;
+using Lathe.Training;
+
+namespace Lathe.Experiments.Runs;
+
+/// <summary>
+/// `lathe train CONFIG --cv K`: k-fold cross-validation of the config's pipeline. The rows that a normal run
+/// trains and validates on are cut into K folds (stratified by class for classification); each fold is
+/// held out once while a fresh pipeline learns from the rest, and is scored like a validation part. The
+/// test part stays untouched. Writes runs/&lt;name&gt;-cv-&lt;time&gt;/ with config.yaml, cv.json and cv.csv.
+/// </summary>
+public static class CrossValidationRun
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static CrossValidationResult Execute(string configPath, IReadOnlyList<string> overrides, int folds, RunOptions options)
+    {
+        var config = ConfigLoader.Load(configPath, overrides);
+        var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        var log = options.Log ?? (_ => { });
+        // The validation share joins the training rows: the folds take its place.
+        config.Data.Split.Validation = 0;
+        var data = DatasetLoader.Load(config, configDirectory);
+        var rows = data.Train;
+        var splits = data.Task == TaskKind.Classification && config.Data.Split.Method == "stratified"
+            ? KFold.Stratified(rows[data.Target], folds, config.Seed)
+            : KFold.Plain(rows.RowCount, folds, config.Seed);
+        log($"data: {rows.RowCount} rows in {folds} folds{(data.Task == TaskKind.Classification ? " (stratified)" : "")}; " +
+            $"task {data.Task.ToString().ToLowerInvariant()}{(data.Test is null ? "" : $"; the {data.Test.RowCount} test rows are not used")}");
+        log($"model: {TrainingRun.Describe(config.Model)}");
+
+        var folder = RunFolder.Create(options.RunsDirectory, config.Name + "-cv", DateTime.Now);
+        AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
+        var scores = new List<IReadOnlyDictionary<string, double>>();
+        for (var f = 0; f < splits.Count; f++)
+        {
+            var callbacks = new List<ICallback>();
+            if (config.Train.EarlyStopping is { } early)
+                callbacks.Add(new EarlyStopping(early.Monitor, early.Patience, early.MinDelta, early.RestoreBest));
+            callbacks.AddRange(options.Callbacks);
+            var context = new FitContext(config.Seed, callbacks, options.Cancellation, log);
+            var (train, heldOut) = (splits[f].TrainOf(rows), splits[f].ValidationOf(rows)!);
+            var pipeline = ModelFactory.Create(config, data.Task, configDirectory);
+            var model = (PipelineModel)pipeline.Fit(new TrainingData(train, heldOut, data.Target, data.Task), context);
+            scores.Add(TrainingRun.Score(model, heldOut, data.Target));
+            log($"fold {f + 1}/{splits.Count}: {train.RowCount} training rows, {heldOut.RowCount} held out");
+        }
+        var result = new CrossValidationResult(folder.Path, scores);
+        AtomicFile.WriteAllText(Path.Combine(folder.Path, "cv.json"), result.ToJson().ToJsonString(Indented));
+        AtomicFile.WriteAllText(Path.Combine(folder.Path, "cv.csv"), result.ToCsv());
+        return result;
+    }
+}
+
+/// <summary>Scores of each held-out fold, with their mean and standard deviation (n − 1) per metric.</summary>
+public sealed record CrossValidationResult(string Folder, IReadOnlyList<IReadOnlyDictionary<string, double>> Folds)
+{
+    /// <summary>Metrics every fold reported (a score undefined on one fold, such as roc_auc with a class missing, is left out).</summary>
+    public IReadOnlyList<string> Metrics => [.. Folds[0].Keys.Where(k => Folds.All(f => f.ContainsKey(k)))];
+
+    public double Mean(string metric) => Folds.Average(f => f[metric]);
+
+    public double StandardDeviation(string metric)
+    {
+        if (Folds.Count < 2) return 0;
+        var mean = Mean(metric);
+        return Math.Sqrt(Folds.Sum(f => Math.Pow(f[metric] - mean, 2)) / (Folds.Count - 1));
+    }
+
+    public JsonObject ToJson() => new()
+    {
+        ["folds"] = new JsonArray([.. Folds.Select(f => (JsonNode)new JsonObject(f.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Math.Round(kv.Value, 6)))))]),
+        ["mean"] = new JsonObject(Metrics.Select(m => KeyValuePair.Create(m, (JsonNode?)Math.Round(Mean(m), 6)))),
+        ["std"] = new JsonObject(Metrics.Select(m => KeyValuePair.Create(m, (JsonNode?)Math.Round(StandardDeviation(m), 6)))),
+    };
+
+    /// <summary>One row per fold: fold,metric1,metric2,...</summary>
+    public string ToCsv()
+    {
+        var text = new StringBuilder().AppendJoin(',', ["fold", .. Metrics]).Append('\n');
+        for (var f = 0; f < Folds.Count; f++)
+            text.AppendJoin(',', [(f + 1).ToString(CultureInfo.InvariantCulture), .. Metrics.Select(m => Folds[f][m].ToString("R", CultureInfo.InvariantCulture))]).Append('\n');
+        return text.ToString();
+    }
+}
