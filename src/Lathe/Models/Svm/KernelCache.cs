@@ -36,9 +36,6 @@ internal sealed class KernelCache
     /// <summary>How many columns fit.</summary>
     public int Capacity { get; }
 
-    /// <summary>Column requests that found nothing stored.</summary>
-    public long Misses { get; private set; }
-
     /// <summary>The array for column <paramref name="index"/>, now the most recently used; <paramref name="tag"/> says what is valid in it.</summary>
     public float[] Get(int index, out int tag)
     {
@@ -50,7 +47,6 @@ internal sealed class KernelCache
             tag = _tags[index];
             return column;
         }
-        Misses++;
         if (_used < Capacity)
         {
             column = new float[_length];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using System.Text.Json.Nodes;
 
 namespace Lathe.Models.Svm;
@@ -19,7 +20,7 @@ public enum KernelKind
 /// <summary>
 /// A kernel with its parameters. Every kernel here is a function of the dot product x·z and the squared
 /// norms ‖x‖², ‖z‖² (‖x − z‖² = ‖x‖² + ‖z‖² − 2x·z), so rows of the kernel matrix come from SIMD dot
-/// products and norms computed once.
+/// products (<see cref="DotProducts"/>) and norms computed once, then one vectorized pass.
 /// </summary>
 public sealed record KernelFunction(KernelKind Kind, double Gamma, int Degree, double Coef0)
 {
@@ -30,18 +31,57 @@ public sealed record KernelFunction(KernelKind Kind, double Gamma, int Degree, d
         options.Degree,
         options.Coef0);
 
-    /// <summary>k(x, z) from x·z and the squared norms of x and z.</summary>
-    public double Evaluate(double dot, double squaredNormX, double squaredNormZ) => Kind switch
+    /// <summary>
+    /// Turns dot products x_a·z_b (one row a, many b) into kernel values in place: <paramref name="normsB"/>
+    /// holds ‖z_b‖², <paramref name="normA"/> ‖x_a‖². Vectorized, in float32 (the solver keeps Q in float32,
+    /// as libsvm does).
+    /// </summary>
+    internal void Transform(Span<float> dots, ReadOnlySpan<float> normsB, float normA)
     {
-        KernelKind.Linear => dot,
-        KernelKind.Rbf => Math.Exp(-Gamma * Math.Max(0, squaredNormX + squaredNormZ - 2 * dot)),
-        KernelKind.Poly => PowInt(Gamma * dot + Coef0, Degree),
-        _ => Math.Tanh(Gamma * dot + Coef0),
-    };
+        var gamma = (float)Gamma;
+        var coef0 = (float)Coef0;
+        switch (Kind)
+        {
+            case KernelKind.Linear:
+                return;
+            case KernelKind.Rbf:
+                // exp(−γ·max(0, ‖x‖² + ‖z‖² − 2x·z)); the max guards against rounding below zero for near-equal rows.
+                TensorPrimitives.MultiplyAdd(dots, -2f, normsB, dots);
+                TensorPrimitives.Add(dots, normA, dots);
+                TensorPrimitives.Max(dots, 0f, dots);
+                TensorPrimitives.Multiply(dots, -gamma, dots);
+                TensorPrimitives.Exp(dots, dots);
+                return;
+            case KernelKind.Poly:
+                TensorPrimitives.Multiply(dots, gamma, dots);
+                TensorPrimitives.Add(dots, coef0, dots);
+                for (var i = 0; i < dots.Length; i++) dots[i] = PowInt(dots[i], Degree);
+                return;
+            default:
+                TensorPrimitives.Multiply(dots, gamma, dots);
+                TensorPrimitives.Add(dots, coef0, dots);
+                TensorPrimitives.Tanh(dots, dots);
+                return;
+        }
+    }
 
-    private static double PowInt(double value, int power)
+    /// <summary>
+    /// into[i·bRows.Length + j] = k(x_aRows[i], y_bRows[j]), with the squared norms of the rows of <paramref name="x"/>
+    /// and <paramref name="y"/> given; <paramref name="normsB"/> is scratch space of bRows.Length values.
+    /// </summary>
+    internal void Matrix(float[] x, float[] xNorms, ReadOnlySpan<int> aRows, float[] y, float[] yNorms, ReadOnlySpan<int> bRows, int width,
+        Span<float> into, Span<float> normsB)
     {
-        var result = 1.0;
+        var n = bRows.Length;
+        DotProducts.Compute(x, aRows, y, bRows, width, into);
+        if (Kind == KernelKind.Rbf)
+            for (var j = 0; j < n; j++) normsB[j] = yNorms[bRows[j]];
+        for (var i = 0; i < aRows.Length; i++) Transform(into.Slice(i * n, n), normsB[..n], xNorms[aRows[i]]);
+    }
+
+    private static float PowInt(float value, int power)
+    {
+        var result = 1f;
         for (var p = power; p > 0; p >>= 1, value *= value)
             if ((p & 1) == 1) result *= value;
         return result;

@@ -1,86 +1,87 @@
 using System.Collections.Concurrent;
-using System.Numerics.Tensors;
 
 namespace Lathe.Models.Svm;
 
 /// <summary>
-/// Computes entries of the kernel matrix K(x_a, x_b) of a subset of training rows (<paramref name="rows"/>
-/// index into the row-major matrix <paramref name="x"/>; local index a means row rows[a]). Dot products are
-/// SIMD (TensorPrimitives), squared norms are computed once and shared; a long column is split across
-/// threads when <see cref="Parallel"/> is on.
+/// Computes columns of the kernel matrix K(x_a, x_b) of a subset of training rows (<c>rows</c> index into the
+/// row-major matrix <c>x</c>; local index a means row rows[a]): SIMD dot products, squared norms computed
+/// once for the whole fit, then one vectorized kernel pass. A long column is split across threads when
+/// <see cref="Parallel"/> is on. Not thread-safe: one instance per solver.
 /// </summary>
-internal sealed class KernelRows(KernelFunction kernel, float[] x, int width, float[] squaredNorms, int[] rows)
+internal sealed class KernelRows
 {
     /// <summary>Below this many multiply-adds a column is computed on one thread (a task costs more).</summary>
     private const int ParallelWork = 1 << 17;
 
-    public int Count => rows.Length;
+    private readonly KernelFunction _kernel;
+    private readonly float[] _x;
+    private readonly int _width;
+    private readonly int[] _rows;
+    private readonly float[] _localNorms;
+    private readonly int[] _gatheredRows;
+    private readonly float[] _gatheredNorms;
+    private readonly float[] _gatheredValues;
 
-    public int Width => width;
+    public KernelRows(KernelFunction kernel, float[] x, int width, float[] squaredNorms, int[] rows)
+    {
+        (_kernel, _x, _width, _rows) = (kernel, x, width, rows);
+        _localNorms = [.. rows.Select(r => squaredNorms[r])];
+        _gatheredRows = new int[rows.Length];
+        _gatheredNorms = new float[rows.Length];
+        _gatheredValues = new float[rows.Length];
+    }
+
+    public int Count => _rows.Length;
 
     /// <summary>Whether a column may use several threads (off when problems are already solved in parallel).</summary>
     public bool Parallel { get; init; }
 
-    /// <summary>‖x_r‖² of every row r of a matrix, with the same SIMD dot product the kernel uses (so K(x, x) is exact).</summary>
-    public static float[] SquaredNorms(float[] x, int width)
-    {
-        var norms = new float[x.Length / width];
-        for (var r = 0; r < norms.Length; r++)
-        {
-            var row = x.AsSpan(r * width, width);
-            norms[r] = TensorPrimitives.Dot(row, row);
-        }
-        return norms;
-    }
-
     public double Diagonal(int a)
     {
-        var norm = squaredNorms[rows[a]];
-        return kernel.Evaluate(norm, norm, norm);
+        var norm = _localNorms[a];
+        Span<float> value = [norm]; // x·x is ‖x‖², summed the same way
+        _kernel.Transform(value, [norm], norm);
+        return value[0];
     }
 
     /// <summary>K(a, b) for every b, into <paramref name="into"/>[b].</summary>
     public void Column(int a, float[] into)
     {
-        if (Parallel && (long)rows.Length * width >= 2 * ParallelWork)
-            System.Threading.Tasks.Parallel.ForEach(Partitioner.Create(0, rows.Length, Math.Max(64, ParallelWork / width)),
-                range => Fill(a, range.Item1, range.Item2, into));
+        var n = _rows.Length;
+        if (Parallel && (long)n * _width >= 2 * ParallelWork)
+            System.Threading.Tasks.Parallel.ForEach(Partitioner.Create(0, n, Chunk), range => Fill(a, range.Item1, range.Item2, into));
         else
-            Fill(a, 0, rows.Length, into);
+            Fill(a, 0, n, into);
     }
 
     /// <summary>K(a, b) for the first <paramref name="count"/> b listed in <paramref name="targets"/>, into <paramref name="into"/>[b].</summary>
     public void Column(int a, int[] targets, int count, float[] into)
     {
-        if (Parallel && (long)count * width >= 2 * ParallelWork)
-            System.Threading.Tasks.Parallel.ForEach(Partitioner.Create(0, count, Math.Max(64, ParallelWork / width)),
-                range => FillListed(a, targets, range.Item1, range.Item2, into));
+        for (var t = 0; t < count; t++)
+        {
+            _gatheredRows[t] = _rows[targets[t]];
+            _gatheredNorms[t] = _localNorms[targets[t]];
+        }
+        if (Parallel && (long)count * _width >= 2 * ParallelWork)
+            System.Threading.Tasks.Parallel.ForEach(Partitioner.Create(0, count, Chunk), range => FillGathered(a, range.Item1, range.Item2));
         else
-            FillListed(a, targets, 0, count, into);
+            FillGathered(a, 0, count);
+        for (var t = 0; t < count; t++) into[targets[t]] = _gatheredValues[t];
     }
+
+    private int Chunk => Math.Max(64, ParallelWork / Math.Max(1, _width));
 
     private void Fill(int a, int from, int to, float[] into)
     {
-        var ra = rows[a];
-        var xa = x.AsSpan(ra * width, width);
-        var na = (double)squaredNorms[ra];
-        for (var b = from; b < to; b++)
-        {
-            var rb = rows[b];
-            into[b] = (float)kernel.Evaluate(TensorPrimitives.Dot(xa, x.AsSpan(rb * width, width)), na, squaredNorms[rb]);
-        }
+        var values = into.AsSpan(from, to - from);
+        DotProducts.Compute(_x, [_rows[a]], _x, _rows.AsSpan(from, to - from), _width, values);
+        _kernel.Transform(values, _localNorms.AsSpan(from, to - from), _localNorms[a]);
     }
 
-    private void FillListed(int a, int[] targets, int from, int to, float[] into)
+    private void FillGathered(int a, int from, int to)
     {
-        var ra = rows[a];
-        var xa = x.AsSpan(ra * width, width);
-        var na = (double)squaredNorms[ra];
-        for (var t = from; t < to; t++)
-        {
-            var b = targets[t];
-            var rb = rows[b];
-            into[b] = (float)kernel.Evaluate(TensorPrimitives.Dot(xa, x.AsSpan(rb * width, width)), na, squaredNorms[rb]);
-        }
+        var values = _gatheredValues.AsSpan(from, to - from);
+        DotProducts.Compute(_x, [_rows[a]], _x, _gatheredRows.AsSpan(from, to - from), _width, values);
+        _kernel.Transform(values, _gatheredNorms.AsSpan(from, to - from), _localNorms[a]);
     }
 }

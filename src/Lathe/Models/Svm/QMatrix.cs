@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lathe.Models.Svm;
 
 /// <summary>
@@ -21,8 +23,8 @@ internal abstract class QMatrix
     /// <summary>Column s of Q, indexed by variable; all of it when <paramref name="active"/> is <see cref="Count"/>.</summary>
     public abstract float[] Column(int s, int[] order, int active, int epoch);
 
-    /// <summary>Kernel columns computed so far (cache misses).</summary>
-    public abstract long ColumnsComputed { get; }
+    /// <summary>Kernel columns (whole or in part) computed so far.</summary>
+    public long ColumnsComputed { get; protected set; }
 }
 
 /// <summary>Q of a two-class C-SVC problem: one variable per row, y = ±1; columns cached as Q values.</summary>
@@ -43,13 +45,13 @@ internal sealed class ClassificationQ : QMatrix
 
     public override double[] Diagonal { get; }
 
-    public override long ColumnsComputed => _cache.Misses;
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override float[] Column(int s, int[] order, int active, int epoch)
     {
         var column = _cache.Get(s, out var tag);
         var n = _y.Length;
         if (tag == Full || (active < n && tag == epoch)) return column;
+        ColumnsComputed++;
         // Most of the column is needed anyway: compute all of it (contiguous, and it stays valid for good).
         if (active >= n - n / 8)
         {
@@ -101,14 +103,14 @@ internal sealed class RegressionQ : QMatrix
 
     public override double[] Diagonal { get; }
 
-    public override long ColumnsComputed => _cache.Misses;
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override float[] Column(int s, int[] order, int active, int epoch)
     {
         var row = s < _rows ? s : s - _rows;
         var kernel = _cache.Get(row, out var tag);
         if (tag != Full)
         {
+            ColumnsComputed++;
             _kernel.Column(row, kernel);
             _cache.SetTag(row, Full);
         }

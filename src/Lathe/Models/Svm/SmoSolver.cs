@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lathe.Models.Svm;
 
 /// <summary>What the solver found: the dual variables, the offset ρ (decision = Σ coef·K − ρ), and how it went.</summary>
@@ -50,6 +52,7 @@ internal sealed class SmoSolver
     }
 
     /// <param name="maxIterations">Stop after this many updates even if not optimal (then <see cref="SolverResult.ReachedMaxIter"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SolverResult Solve(long maxIterations, CancellationToken cancellation)
     {
         long iterations = 0;
@@ -86,6 +89,7 @@ internal sealed class SmoSolver
     private void SetStatus(int s) => _status[s] = _alpha[s] >= _c ? AtUpper : _alpha[s] <= 0 ? AtLower : Free;
 
     /// <summary>WSS 2; false when the violation is below the tolerance (optimal on the active set).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool SelectWorkingSet(out int outI, out int outJ)
     {
         var gMax = double.NegativeInfinity;
@@ -136,6 +140,7 @@ internal sealed class SmoSolver
     }
 
     /// <summary>Solves the two-variable subproblem on (i, j) exactly and updates the gradient and Ḡ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Update(int i, int j)
     {
         var qi = _q.Column(i, _order, _active, _epoch);
@@ -193,6 +198,7 @@ internal sealed class SmoSolver
         if (wasUpperJ != IsUpper(j)) AddToGBar(j, wasUpperJ ? -c : c);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddToGBar(int s, double weight)
     {
         var column = _q.Column(s, _order, _n, _epoch);
@@ -200,6 +206,7 @@ internal sealed class SmoSolver
     }
 
     /// <summary>Sets aside variables at a bound whose gradient says they will stay there (libsvm's rule).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Shrink()
     {
         var (up, low) = Violations();
@@ -226,6 +233,7 @@ internal sealed class SmoSolver
     }
 
     /// <summary>max −y∇f over variables that may move up, and max y∇f over those that may move down.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double Up, double Low) Violations()
     {
         double up = double.NegativeInfinity, low = double.NegativeInfinity;
@@ -254,6 +262,7 @@ internal sealed class SmoSolver
     }
 
     /// <summary>Rebuilds the gradient of the variables set aside (from Ḡ and the free variables) and makes every variable active.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RestoreAll()
     {
         if (_active == _n) return;

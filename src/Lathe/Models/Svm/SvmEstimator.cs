@@ -43,7 +43,7 @@ public abstract class SvmEstimator : IEstimator
         var x = FeatureMatrix.Build(data.Train, features, out var width);
         var (classIndices, values) = TargetValues.Of(data);
         var kernel = KernelFunction.From(Options, x, width);
-        var norms = KernelRows.SquaredNorms(x, width);
+        var norms = DotProducts.SquaredNorms(x, width);
         return classIndices is null
             ? FitRegressor(data, context, features, x, width, norms, kernel, values!)
             : FitClassifier(data, context, features, x, width, norms, kernel, classIndices);
@@ -97,6 +97,7 @@ public abstract class SvmEstimator : IEstimator
                     ["iterations"] = solution.Iterations,
                     ["support_vectors"] = solution.SupportVectors,
                     ["objective"] = solution.Objective,
+                    ["kernel_columns"] = solution.KernelColumns,
                 };
                 lock (gate)
                 {
@@ -137,6 +138,7 @@ public abstract class SvmEstimator : IEstimator
             metrics["iterations"] = solution.Iterations;
             metrics["support_vectors"] = support.Length;
             metrics["objective"] = solution.Objective;
+            metrics["kernel_columns"] = solution.KernelColumns;
             context.Report(1, metrics);
             return model;
         }

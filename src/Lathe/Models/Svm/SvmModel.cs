@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Lathe.Data;
 using Lathe.IO;
@@ -18,6 +18,7 @@ public sealed class SvmModel : IModel
 
     private readonly float[] _supportVectors;
     private readonly float[] _squaredNorms;
+    private readonly int[] _everySupportVector;
     private readonly int _width;
     private readonly double[] _coefficients;
     private readonly double[] _rho;
@@ -36,7 +37,8 @@ public sealed class SvmModel : IModel
     {
         (Kernel, Task, _features, _classes, _labels, _counts) = (kernel, task, features, classes, labels, counts);
         (_supportVectors, _width, _coefficients, _rho, _probA, _probB) = (supportVectors, width, coefficients, rho, probA, probB);
-        _squaredNorms = KernelRows.SquaredNorms(supportVectors, width);
+        _squaredNorms = DotProducts.SquaredNorms(supportVectors, width);
+        _everySupportVector = [.. Enumerable.Range(0, SupportVectorCount)];
         _starts = new int[counts.Length];
         for (var c = 1; c < counts.Length; c++) _starts[c] = _starts[c - 1] + counts[c - 1];
     }
@@ -80,13 +82,31 @@ public sealed class SvmModel : IModel
     {
         var x = Inputs(table);
         var rows = table.RowCount;
+        var norms = DotProducts.SquaredNorms(x, _width);
+        var count = SupportVectorCount;
         var values = new double[rows * _rho.Length];
-        Parallel.For(0, rows, () => new double[SupportVectorCount], (r, _, kernelValues) =>
+        // Blocks of rows against all support vectors: the blocked dot products reuse every vector load.
+        Parallel.For(0, (rows + RowBlock - 1) / RowBlock, () => new Scratch(count), (block, _, scratch) =>
         {
-            Decide(x.AsSpan(r * _width, _width), kernelValues, values.AsSpan(r * _rho.Length, _rho.Length));
-            return kernelValues;
+            var from = block * RowBlock;
+            var n = Math.Min(RowBlock, rows - from);
+            Span<int> query = stackalloc int[n];
+            for (var q = 0; q < n; q++) query[q] = from + q;
+            Kernel.Matrix(x, norms, query, _supportVectors, _squaredNorms, _everySupportVector, _width, scratch.Kernel, scratch.Norms);
+            for (var q = 0; q < n; q++)
+                Decide(scratch.Kernel.AsSpan(q * count, count), scratch.Widened, values.AsSpan((from + q) * _rho.Length, _rho.Length));
+            return scratch;
         }, _ => { });
         return values;
+    }
+
+    private const int RowBlock = 16;
+
+    private sealed class Scratch(int supportVectors)
+    {
+        public float[] Kernel { get; } = new float[RowBlock * supportVectors];
+        public float[] Norms { get; } = new float[supportVectors];
+        public double[] Widened { get; } = new double[supportVectors];
     }
 
     public Prediction Predict(Table table)
@@ -107,11 +127,10 @@ public sealed class SvmModel : IModel
         return x;
     }
 
-    private void Decide(ReadOnlySpan<float> row, double[] kernelValues, Span<double> decisions)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Decide(ReadOnlySpan<float> kernelRow, double[] kernelValues, Span<double> decisions)
     {
-        var norm = (double)TensorPrimitives.Dot(row, row);
-        for (var s = 0; s < kernelValues.Length; s++)
-            kernelValues[s] = Kernel.Evaluate(TensorPrimitives.Dot(_supportVectors.AsSpan(s * _width, _width), row), _squaredNorms[s], norm);
+        for (var s = 0; s < kernelValues.Length; s++) kernelValues[s] = kernelRow[s];
         var n = kernelValues.Length;
         if (_classes is null)
         {
@@ -128,6 +147,7 @@ public sealed class SvmModel : IModel
             }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var sum = 0.0;

@@ -1,12 +1,13 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Lathe.Models.Svm;
 
 /// <summary>
 /// One solved problem on a subset of training rows: Coefficients[a] is y_a·α_a (classification) or
-/// α_a − α*_a (regression) for row Rows[a]; decision f(x) = Σ Coefficients[a]·K(x_Rows[a], x) − Rho.
+/// α_a − α*_a (regression) for row Rows[a]; decision f(x) = Σ Coefficients[a]·K(x_Rows[a], x) − Rho. KernelColumns:
+/// how many kernel columns were computed (cache misses).
 /// </summary>
-internal sealed record SvmSolution(int[] Rows, double[] Coefficients, double Rho, long Iterations, double Objective, bool ReachedMaxIter)
+internal sealed record SvmSolution(int[] Rows, double[] Coefficients, double Rho, long Iterations, double Objective, bool ReachedMaxIter, long KernelColumns)
 {
     public int SupportVectors => Coefficients.Count(c => c != 0);
 }
@@ -29,7 +30,7 @@ internal sealed class SvmTrainer(KernelFunction kernel, float[] x, int width, fl
         var result = Solve(q, p, y);
         var coefficients = new double[rows.Length];
         for (var a = 0; a < rows.Length; a++) coefficients[a] = y[a] * result.Alpha[a];
-        return new SvmSolution(rows, coefficients, result.Rho, result.Iterations, result.Objective, result.ReachedMaxIter);
+        return new SvmSolution(rows, coefficients, result.Rho, result.Iterations, result.Objective, result.ReachedMaxIter, q.ColumnsComputed);
     }
 
     /// <summary>ε-SVR on <paramref name="rows"/> with targets <paramref name="z"/>, in libsvm's 2l-variable form.</summary>
@@ -49,7 +50,7 @@ internal sealed class SvmTrainer(KernelFunction kernel, float[] x, int width, fl
         var result = Solve(q, p, y);
         var coefficients = new double[l];
         for (var a = 0; a < l; a++) coefficients[a] = result.Alpha[a] - result.Alpha[a + l];
-        return new SvmSolution(rows, coefficients, result.Rho, result.Iterations, result.Objective, result.ReachedMaxIter);
+        return new SvmSolution(rows, coefficients, result.Rho, result.Iterations, result.Objective, result.ReachedMaxIter, q.ColumnsComputed);
     }
 
     /// <summary>
@@ -79,25 +80,35 @@ internal sealed class SvmTrainer(KernelFunction kernel, float[] x, int width, fl
                 continue;
             }
             var solution = Classify([.. train.Select(a => rows[a])], [.. train.Select(a => y[a])]);
-            for (var t = begin; t < end; t++) decisions[perm[t]] = Decide(solution, rows[perm[t]]);
+            var held = perm[begin..end];
+            var values = Decide(solution, [.. held.Select(a => rows[a])]);
+            for (var t = 0; t < held.Length; t++) decisions[held[t]] = values[t];
         }
         return decisions;
     }
 
-    /// <summary>Decision value of training row <paramref name="row"/> under <paramref name="solution"/>.</summary>
-    public double Decide(SvmSolution solution, int row)
+    /// <summary>Decision values of training rows <paramref name="queries"/> under <paramref name="solution"/>.</summary>
+    public double[] Decide(SvmSolution solution, int[] queries)
     {
-        var xr = x.AsSpan(row * width, width);
-        var nr = (double)squaredNorms[row];
-        var sum = 0.0;
-        for (var a = 0; a < solution.Rows.Length; a++)
+        var support = Enumerable.Range(0, solution.Rows.Length).Where(a => solution.Coefficients[a] != 0).ToArray();
+        int[] supportRows = [.. support.Select(a => solution.Rows[a])];
+        double[] coefficients = [.. support.Select(a => solution.Coefficients[a])];
+        var decisions = new double[queries.Length];
+        const int block = 32;
+        var values = new float[block * supportRows.Length];
+        var normsScratch = new float[supportRows.Length];
+        for (var from = 0; from < queries.Length; from += block)
         {
-            var coefficient = solution.Coefficients[a];
-            if (coefficient == 0) continue;
-            var s = solution.Rows[a];
-            sum += coefficient * kernel.Evaluate(TensorPrimitives.Dot(x.AsSpan(s * width, width), xr), squaredNorms[s], nr);
+            var count = Math.Min(block, queries.Length - from);
+            kernel.Matrix(x, squaredNorms, queries.AsSpan(from, count), x, squaredNorms, supportRows, width, values, normsScratch);
+            for (var q = 0; q < count; q++)
+            {
+                var sum = 0.0;
+                for (var s = 0; s < coefficients.Length; s++) sum += coefficients[s] * values[q * coefficients.Length + s];
+                decisions[from + q] = sum - solution.Rho;
+            }
         }
-        return sum - solution.Rho;
+        return decisions;
     }
 
     private KernelRows Kernel(int[] rows) => new(kernel, x, width, squaredNorms, rows) { Parallel = parallelColumns };
