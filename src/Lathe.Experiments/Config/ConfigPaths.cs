@@ -24,6 +24,8 @@ public static class ConfigPaths
             Context = model.Context, Layers = model.Layers, Heads = model.Heads, Dim = model.Dim, Units = model.Units, MaxLength = model.MaxLength,
             Criterion = model.Criterion, MaxDepth = model.MaxDepth, MinSamplesSplit = model.MinSamplesSplit, MinSamplesLeaf = model.MinSamplesLeaf,
             MaxFeatures = model.MaxFeatures, Trees = model.Trees, Bootstrap = model.Bootstrap, K = model.K, Weights = model.Weights,
+            Kernel = model.Kernel, C = model.C, Gamma = model.Gamma, Degree = model.Degree, Coef0 = model.Coef0, Epsilon = model.Epsilon,
+            Tol = model.Tol, Shrinking = model.Shrinking, CacheMb = model.CacheMb, Probability = model.Probability, MaxIter = model.MaxIter,
         };
         return new LatheConfig { Name = config.Name, Seed = config.Seed, Data = data, Model = resolvedModel, Train = config.Train, Finetune = config.Finetune };
     }

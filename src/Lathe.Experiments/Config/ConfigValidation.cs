@@ -7,7 +7,7 @@ internal static class ConfigValidation
     public static readonly string[] Tasks = ["auto", "classification", "regression", "generation"];
     public static readonly string[] SplitMethods = ["holdout", "stratified"];
     public static readonly string[] ColumnSettings = ["numeric", "categorical", "text", "ignore"];
-    public static readonly string[] ModelTypes = ["tree", "forest", "knn", "naive_bayes", "mlp", "cnn", "resnet", "autoencoder", "gpt", "lstm", "gru", "cnn1d", "transformer"];
+    public static readonly string[] ModelTypes = ["tree", "forest", "knn", "naive_bayes", "mlp", "cnn", "resnet", "autoencoder", "gpt", "lstm", "gru", "cnn1d", "transformer", "svm"];
 
     public static void Validate(LatheConfig config, string source)
     {
@@ -49,7 +49,7 @@ internal static class ConfigValidation
             throw Error(source, "data.split", "validation + test must be below 1 to leave rows for training.");
 
         OneOf(source, "model.type", config.Model.Type, ModelTypes,
-            " Gradient boosting, SVMs, linear models and clustering are not built yet.");
+            " Gradient boosting, linear models and clustering are not built yet.");
         var early = config.Train.EarlyStopping;
         if (early is not null && early.Patience < 1) throw Error(source, "train.early_stopping.patience", "must be at least 1.");
     }

@@ -151,6 +151,39 @@ public sealed class ModelConfig
 
     /// <summary>knn: uniform or distance.</summary>
     public string Weights { get; set; } = "uniform";
+
+    /// <summary>svm: linear, rbf, poly or sigmoid.</summary>
+    public string Kernel { get; set; } = "rbf";
+
+    /// <summary>svm: penalty on margin violations.</summary>
+    public double C { get; set; } = 1.0;
+
+    /// <summary>svm: kernel width: scale, auto or a number.</summary>
+    public string Gamma { get; set; } = "scale";
+
+    /// <summary>svm: degree of the poly kernel.</summary>
+    public int Degree { get; set; } = 3;
+
+    /// <summary>svm: constant term of the poly and sigmoid kernels.</summary>
+    public double Coef0 { get; set; }
+
+    /// <summary>svm (regression): half-width of the ε-insensitive tube.</summary>
+    public double Epsilon { get; set; } = 0.1;
+
+    /// <summary>svm: stopping tolerance of the solver.</summary>
+    public double Tol { get; set; } = 1e-3;
+
+    /// <summary>svm: libsvm's shrinking heuristic.</summary>
+    public bool Shrinking { get; set; } = true;
+
+    /// <summary>svm: kernel cache size in MB.</summary>
+    public double CacheMb { get; set; } = 200;
+
+    /// <summary>svm: Platt-calibrated probabilities (5 extra internal fits) instead of vote shares.</summary>
+    public bool Probability { get; set; } = true;
+
+    /// <summary>svm: most solver iterations per problem (absent: libsvm's limit).</summary>
+    public long? MaxIter { get; set; }
 }
 
 public sealed class TrainConfig

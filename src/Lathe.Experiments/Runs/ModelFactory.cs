@@ -2,6 +2,7 @@ using Lathe.Experiments.Config;
 using Lathe.Models;
 using Lathe.Models.Bayes;
 using Lathe.Models.Neighbors;
+using Lathe.Models.Svm;
 using Lathe.Models.Trees;
 using Lathe.Prep;
 using Lathe.Torch.Models;
@@ -26,6 +27,7 @@ public static class ModelFactory
         .Register(RandomForestEstimator.TypeName, RandomForestModel.Load)
         .Register(KNearestNeighbors.TypeName, NeighborsModel.Load)
         .Register(GaussianNaiveBayes.TypeName, NaiveBayesModel.Load)
+        .Register(SvmEstimator.TypeName, SvmModel.Load)
         .Register(GptSpec.TypeName, GptModel.Load)
         .Register("lstm", TextClassifierModel.Load)
         .Register("gru", TextClassifierModel.Load)
@@ -47,6 +49,17 @@ public static class ModelFactory
             var neighbors = new NeighborsOptions { K = model.K, Weights = model.Weights };
             return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()],
                 task == TaskKind.Classification ? new KNeighborsClassifier(neighbors) : new KNeighborsRegressor(neighbors));
+        }
+        if (model.Type == SvmEstimator.TypeName)
+        {
+            // Kernels compare rows by dot products and distances: standardize, as for k-NN.
+            var svm = new SvmOptions
+            {
+                Kernel = model.Kernel, C = model.C, Gamma = model.Gamma, Degree = model.Degree, Coef0 = model.Coef0, Epsilon = model.Epsilon,
+                Tol = model.Tol, Shrinking = model.Shrinking, CacheMb = model.CacheMb, Probability = model.Probability, MaxIter = model.MaxIter,
+            };
+            return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()],
+                task == TaskKind.Classification ? new SvmClassifier(svm) : new SvmRegressor(svm));
         }
         if (model.Type == GaussianNaiveBayes.TypeName)
             return new Pipeline([new Imputer(), new OneHotEncoder()], new GaussianNaiveBayes());

@@ -39,7 +39,7 @@ public static class TrainingRun
             ? RunFolder.OpenForResume(resume)
             : RunFolder.Create(options.RunsDirectory, config.Name, DateTime.Now);
         AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
-        log(config.Model.Type is "tree" or "forest" or "knn" or "naive_bayes"
+        log(config.Model.Type is "tree" or "forest" or "knn" or "naive_bayes" or "svm"
             ? $"model: {Describe(config.Model)}"
             : $"model: {Describe(config.Model)}, {config.Train.Optimizer.Type} lr {config.Train.Optimizer.Lr}, {config.Train.Epochs} epochs, batch {config.Train.BatchSize}");
 
@@ -94,6 +94,7 @@ public static class TrainingRun
         "cnn" => $"cnn channels [{string.Join(", ", model.Channels)}] hidden [{string.Join(", ", model.Hidden ?? [128])}]",
         "knn" => $"k-nearest neighbours (k {model.K}, {model.Weights} weights)",
         "naive_bayes" => "Gaussian naive Bayes",
+        "svm" => $"support vector machine ({model.Kernel} kernel, C {model.C}, gamma {model.Gamma}{(model.Probability ? ", Platt probabilities" : ", vote shares")})",
         "forest" => $"random forest of {model.Trees} trees (max depth {(model.MaxDepth?.ToString() ?? "unlimited")}, bootstrap {model.Bootstrap.ToString().ToLowerInvariant()})",
         "tree" => $"decision tree ({model.Criterion} criterion, max depth {(model.MaxDepth?.ToString() ?? "unlimited")}, min samples leaf {model.MinSamplesLeaf})",
         "autoencoder" => $"autoencoder encoder [{string.Join(", ", model.Hidden ?? [32, 8])}] (code size {(model.Hidden ?? [32, 8])[^1]})",
