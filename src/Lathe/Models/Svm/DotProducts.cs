@@ -14,6 +14,9 @@ internal static class DotProducts
 {
     private static readonly int Lanes = Vector256<float>.Count;
 
+    /// <summary>Bytes of B rows worked on at once: about half a core's L2 cache.</summary>
+    private const int TileBytes = 256 * 1024;
+
     /// <summary>‖x_r‖² of every row of a row-major matrix, summed like every other dot product here.</summary>
     public static float[] SquaredNorms(float[] x, int width)
     {
@@ -35,27 +38,33 @@ internal static class DotProducts
             into[..(aRows.Length * n)].Clear();
             return;
         }
-        var i = 0;
-        for (; i + 2 <= aRows.Length; i += 2)
+        // B in tiles that stay in cache while every A row passes over them (B can be far larger than the caches).
+        var tile = Math.Max(4, TileBytes / (width * sizeof(float)) / 4 * 4);
+        for (var from = 0; from < n; from += tile)
         {
-            ref var a0 = ref x[aRows[i] * width];
-            ref var a1 = ref x[aRows[i + 1] * width];
-            var j = 0;
-            for (; j + 4 <= n; j += 4)
-                Block2x4(ref a0, ref a1, y, bRows.Slice(j, 4), width, into.Slice(i * n + j), n);
-            for (; j < n; j++)
+            var count = Math.Min(tile, n - from);
+            var b = bRows.Slice(from, count);
+            var i = 0;
+            for (; i + 2 <= aRows.Length; i += 2)
             {
-                ref var b = ref y[bRows[j] * width];
-                into[i * n + j] = Dot(ref a0, ref b, width);
-                into[(i + 1) * n + j] = Dot(ref a1, ref b, width);
+                ref var a0 = ref x[aRows[i] * width];
+                ref var a1 = ref x[aRows[i + 1] * width];
+                var j = 0;
+                for (; j + 4 <= count; j += 4) Block2x4(ref a0, ref a1, y, b.Slice(j, 4), width, into.Slice(i * n + from + j), n);
+                for (; j < count; j++)
+                {
+                    ref var bj = ref y[b[j] * width];
+                    into[i * n + from + j] = Dot(ref a0, ref bj, width);
+                    into[(i + 1) * n + from + j] = Dot(ref a1, ref bj, width);
+                }
             }
-        }
-        for (; i < aRows.Length; i++)
-        {
-            ref var a = ref x[aRows[i] * width];
-            var j = 0;
-            for (; j + 4 <= n; j += 4) Block1x4(ref a, y, bRows.Slice(j, 4), width, into.Slice(i * n + j));
-            for (; j < n; j++) into[i * n + j] = Dot(ref a, ref y[bRows[j] * width], width);
+            for (; i < aRows.Length; i++)
+            {
+                ref var a = ref x[aRows[i] * width];
+                var j = 0;
+                for (; j + 4 <= count; j += 4) Block1x4(ref a, y, b.Slice(j, 4), width, into.Slice(i * n + from + j));
+                for (; j < count; j++) into[i * n + from + j] = Dot(ref a, ref y[b[j] * width], width);
+            }
         }
     }
 

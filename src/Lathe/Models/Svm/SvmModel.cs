@@ -100,7 +100,7 @@ public sealed class SvmModel : IModel
         return values;
     }
 
-    private const int RowBlock = 16;
+    private const int RowBlock = 64;
 
     private sealed class Scratch(int supportVectors)
     {
