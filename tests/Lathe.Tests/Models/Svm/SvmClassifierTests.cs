@@ -229,6 +229,41 @@ public class SvmClassifierTests
         Assert.All(Enumerable.Range(0, 5), r => Assert.NotEqual("d", p.Label(r)));
     }
 
+    [Fact]
+    public void A_two_column_kernel_cache_gives_the_same_model()
+    {
+        // 0.001 MB holds two columns of these problems: nearly every column is computed again, in part while shrinking.
+        var random = new Random(8);
+        var table = Points([.. Enumerable.Range(0, 300).Select(i => (Gaussian(random) + i % 3, Gaussian(random) - i % 3 * 0.5, $"k{i % 3}"))]);
+        var queries = Points([.. Enumerable.Range(0, 20).Select(i => (i * 0.2 - 2, 1 - i * 0.1, "?"))]).Without("label");
+        var roomy = Fit(new SvmOptions { Probability = false }, table).DecisionValues(queries);
+        var cramped = Fit(new SvmOptions { Probability = false, CacheMb = 0.001 }, table).DecisionValues(queries);
+        Assert.Equal(roomy, cramped);
+    }
+
+    [Fact]
+    public void The_iteration_limit_stops_the_solver_and_says_so()
+    {
+        var random = new Random(4);
+        var table = Points([.. Enumerable.Range(0, 200).Select(i => (Gaussian(random), Gaussian(random), i % 2 == 0 ? "a" : "b"))]);
+        var lines = new List<string>();
+        var history = new History();
+        var model = new SvmClassifier(new SvmOptions { MaxIter = 5, Probability = false })
+            .Fit(new TrainingData(table, null, "label", TaskKind.Classification), new FitContext(1, [history], log: lines.Add));
+        Assert.Contains(lines, l => l.Contains("stopped after 5 iterations") && l.Contains("model.max_iter"));
+        Assert.Equal(5, history.Steps[^1].Metrics["iterations"]);
+        Assert.Equal(200, model.Predict(table).RowCount);
+    }
+
+    [Fact]
+    public void Cancelling_stops_the_fit()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => new SvmClassifier()
+            .Fit(new TrainingData(ScikitTable(), null, "label", TaskKind.Classification), new FitContext(cancellation: cancel.Token)));
+    }
+
     [Theory]
     [InlineData("kernel", "quadratic")]
     [InlineData("gamma", "wide")]
