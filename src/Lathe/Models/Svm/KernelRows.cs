@@ -36,12 +36,14 @@ internal sealed class KernelRows
     /// <summary>Whether a column may use several threads (off when problems are already solved in parallel).</summary>
     public bool Parallel { get; init; }
 
-    public double Diagonal(int a)
+    /// <summary>K(a, a) of every row a.</summary>
+    public double[] Diagonal()
     {
-        var norm = _localNorms[a];
-        Span<float> value = [norm]; // x·x is ‖x‖², summed the same way
-        _kernel.Transform(value, [norm], norm);
-        return value[0];
+        // x·x is ‖x‖², summed the same way; the rbf kernel of a row with itself is exactly 1.
+        var values = (float[])_localNorms.Clone();
+        if (_kernel.Kind == KernelKind.Rbf) Array.Fill(values, 1f);
+        else _kernel.Transform(values, _localNorms, 0);
+        return [.. values.Select(v => (double)v)];
     }
 
     /// <summary>K(a, b) for every b, into <paramref name="into"/>[b].</summary>

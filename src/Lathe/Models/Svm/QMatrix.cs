@@ -38,7 +38,7 @@ internal sealed class ClassificationQ : QMatrix
     {
         (_kernel, _y) = (kernel, y);
         _cache = new KernelCache(y.Length, y.Length, cacheMb);
-        Diagonal = [.. Enumerable.Range(0, y.Length).Select(kernel.Diagonal)];
+        Diagonal = kernel.Diagonal();
     }
 
     public override int Count => _y.Length;
@@ -95,7 +95,7 @@ internal sealed class RegressionQ : QMatrix
         _rows = kernel.Count;
         _cache = new KernelCache(_rows, _rows, cacheMb);
         _buffers = [new float[2 * _rows], new float[2 * _rows]];
-        var diagonal = Enumerable.Range(0, _rows).Select(kernel.Diagonal).ToArray();
+        var diagonal = kernel.Diagonal();
         Diagonal = [.. diagonal, .. diagonal];
     }
 

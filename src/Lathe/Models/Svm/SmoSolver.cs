@@ -92,44 +92,46 @@ internal sealed class SmoSolver
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool SelectWorkingSet(out int outI, out int outJ)
     {
+        // Locals, so the loops keep the arrays in registers.
+        var (order, y, g, status, qd, active) = (_order, _y, _g, _status, _qd, _active);
         var gMax = double.NegativeInfinity;
         var gMax2 = double.NegativeInfinity;
         var i = -1;
-        for (var a = 0; a < _active; a++)
+        for (var a = 0; a < active; a++)
         {
-            var t = _order[a];
-            if (_y[t] > 0)
+            var t = order[a];
+            if (y[t] > 0)
             {
-                if (!IsUpper(t) && -_g[t] >= gMax) { gMax = -_g[t]; i = t; }
+                if (status[t] != AtUpper && -g[t] >= gMax) { gMax = -g[t]; i = t; }
             }
-            else if (!IsLower(t) && _g[t] >= gMax) { gMax = _g[t]; i = t; }
+            else if (status[t] != AtLower && g[t] >= gMax) { gMax = g[t]; i = t; }
         }
         var j = -1;
         var best = double.PositiveInfinity;
         if (i >= 0)
         {
-            var qi = _q.Column(i, _order, _active, _epoch);
-            var yi = _y[i];
-            var qdi = _qd[i];
-            for (var a = 0; a < _active; a++)
+            var qi = _q.Column(i, order, active, _epoch);
+            var yi = y[i];
+            var qdi = qd[i];
+            for (var a = 0; a < active; a++)
             {
-                var t = _order[a];
+                var t = order[a];
                 double gradientGap, curvature;
-                if (_y[t] > 0)
+                if (y[t] > 0)
                 {
-                    if (IsLower(t)) continue;
-                    if (_g[t] >= gMax2) gMax2 = _g[t];
-                    gradientGap = gMax + _g[t];
+                    if (status[t] == AtLower) continue;
+                    if (g[t] >= gMax2) gMax2 = g[t];
+                    gradientGap = gMax + g[t];
                     if (gradientGap <= 0) continue;
-                    curvature = qdi + _qd[t] - 2.0 * yi * qi[t];
+                    curvature = qdi + qd[t] - 2.0 * yi * qi[t];
                 }
                 else
                 {
-                    if (IsUpper(t)) continue;
-                    if (-_g[t] >= gMax2) gMax2 = -_g[t];
-                    gradientGap = gMax - _g[t];
+                    if (status[t] == AtUpper) continue;
+                    if (-g[t] >= gMax2) gMax2 = -g[t];
+                    gradientGap = gMax - g[t];
                     if (gradientGap <= 0) continue;
-                    curvature = qdi + _qd[t] + 2.0 * yi * qi[t];
+                    curvature = qdi + qd[t] + 2.0 * yi * qi[t];
                 }
                 var decrease = -gradientGap * gradientGap / (curvature > 0 ? curvature : Tau);
                 if (decrease <= best) { best = decrease; j = t; }
@@ -177,16 +179,18 @@ internal sealed class SmoSolver
 
         var di = ai - oldI;
         var dj = aj - oldJ;
+        var g = _g;
         if (_active == _n)
         {
-            for (var t = 0; t < _n; t++) _g[t] += qi[t] * di + qj[t] * dj;
+            for (var t = 0; t < g.Length; t++) g[t] += qi[t] * di + qj[t] * dj;
         }
         else
         {
+            var order = _order;
             for (var a = 0; a < _active; a++)
             {
-                var t = _order[a];
-                _g[t] += qi[t] * di + qj[t] * dj;
+                var t = order[a];
+                g[t] += qi[t] * di + qj[t] * dj;
             }
         }
 
