@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lathe.Models.Svm;
 
 /// <summary>
@@ -37,6 +39,7 @@ internal sealed class KernelCache
     public int Capacity { get; }
 
     /// <summary>The array for column <paramref name="index"/>, now the most recently used; <paramref name="tag"/> says what is valid in it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float[] Get(int index, out int tag)
     {
         var column = _columns[index];

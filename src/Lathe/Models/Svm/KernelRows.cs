@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Lathe.Models.Svm;
 
@@ -37,6 +38,7 @@ internal sealed class KernelRows
     public bool Parallel { get; init; }
 
     /// <summary>K(a, a) of every row a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Diagonal()
     {
         // x·x is ‖x‖², summed the same way; the rbf kernel of a row with itself is exactly 1.
@@ -47,6 +49,7 @@ internal sealed class KernelRows
     }
 
     /// <summary>K(a, b) for every b, into <paramref name="into"/>[b].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Column(int a, float[] into)
     {
         var n = _rows.Length;
@@ -57,6 +60,7 @@ internal sealed class KernelRows
     }
 
     /// <summary>K(a, b) for the first <paramref name="count"/> b listed in <paramref name="targets"/>, into <paramref name="into"/>[b].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Column(int a, int[] targets, int count, float[] into)
     {
         for (var t = 0; t < count; t++)
@@ -73,6 +77,7 @@ internal sealed class KernelRows
 
     private int Chunk => Math.Max(64, ParallelWork / Math.Max(1, _width));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill(int a, int from, int to, float[] into)
     {
         var values = into.AsSpan(from, to - from);
@@ -80,6 +85,7 @@ internal sealed class KernelRows
         _kernel.Transform(values, _localNorms.AsSpan(from, to - from), _localNorms[a]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillGathered(int a, int from, int to)
     {
         var values = _gatheredValues.AsSpan(from, to - from);

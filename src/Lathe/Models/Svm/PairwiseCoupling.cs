@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lathe.Models.Svm;
 
 /// <summary>
@@ -12,6 +14,7 @@ public static class PairwiseCoupling
     /// Probabilities of <paramref name="k"/> classes from <paramref name="r"/> (row-major k × k):
     /// r[i·k + j] ≈ P(class i | class i or j), with r[j·k + i] = 1 − r[i·k + j]. Writes into <paramref name="p"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Couple(int k, ReadOnlySpan<double> r, Span<double> p)
     {
         if (k == 2)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lathe.Models.Svm;
 
 /// <summary>
@@ -14,6 +16,7 @@ public static class PlattScaling
     private const double Epsilon = 1e-5;
 
     /// <summary>A and B for decision values <paramref name="f"/> of rows whose class is positive where <paramref name="positive"/> is true.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double A, double B) Fit(ReadOnlySpan<double> f, ReadOnlySpan<bool> positive, Action<string>? log = null)
     {
         var n = f.Length;
@@ -91,6 +94,7 @@ public static class PlattScaling
     }
 
     /// <summary>Cross-entropy of the sigmoid against the targets, in a form that never overflows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Objective(ReadOnlySpan<double> f, double[] t, double a, double b)
     {
         double sum = 0;

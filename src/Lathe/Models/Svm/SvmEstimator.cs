@@ -23,6 +23,9 @@ public abstract class SvmEstimator : IEstimator
 {
     public const string TypeName = "svm";
 
+    /// <summary>Σ (rows of a problem)² · features below which the problems are solved one after another.</summary>
+    private const double SmallWork = 1 << 22;
+
     protected SvmEstimator(SvmOptions options, TaskKind task)
     {
         options.Validate();
@@ -60,9 +63,11 @@ public abstract class SvmEstimator : IEstimator
             for (var j = i + 1; j < labels.Length; j++) pairs.Add((i, j));
         var problems = pairs.Count;
         var cores = Environment.ProcessorCount;
-        var concurrent = Math.Min(problems, cores);
-        // Problems in parallel; a problem's kernel columns in parallel only when there are fewer problems than cores.
-        // The cache memory is shared by the problems solved at the same time.
+        // Problems in parallel, unless all of them together are too small to repay starting threads (iris, wine);
+        // a problem's kernel columns in parallel only when there are fewer problems than cores. The cache
+        // memory is shared by the problems solved at the same time.
+        var work = pairs.Sum(p => Math.Pow(members[p.I].Length + members[p.J].Length, 2) * Math.Max(1, width));
+        var concurrent = work < SmallWork ? 1 : Math.Min(problems, cores);
         var trainer = new SvmTrainer(kernel, x, width, norms, Options, Options.CacheMb / concurrent, problems < cores, context.Cancellation);
         var seeds = new Random(context.Seed);
         var pairSeeds = pairs.Select(_ => seeds.Next()).ToArray();
@@ -190,9 +195,18 @@ public abstract class SvmEstimator : IEstimator
     private string MaxIterMessage(string problem, long iterations) => string.Create(CultureInfo.InvariantCulture,
         $"svm: {problem} problem stopped after {iterations} iterations (the limit{(Options.MaxIter is null ? "" : ", model.max_iter")}) before reaching tol {Options.Tol}; the model may be less accurate. Standardize the inputs, lower model.c, or raise model.max_iter.");
 
-    /// <summary>Parallel.For that rethrows the first real error (not an AggregateException).</summary>
+    /// <summary>Parallel.For that rethrows the first real error (not an AggregateException); a plain loop on one thread.</summary>
     private static void RunParallel(int count, int threads, CancellationToken cancellation, Action<int> body)
     {
+        if (threads == 1)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                body(i);
+            }
+            return;
+        }
         try
         {
             Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = threads }, body);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json.Nodes;
 using Lathe.Data;
 using Lathe.IO;
@@ -85,8 +86,10 @@ public sealed class SvmModel : IModel
         var norms = DotProducts.SquaredNorms(x, _width);
         var count = SupportVectorCount;
         var values = new double[rows * _rho.Length];
-        // Blocks of rows against all support vectors: the blocked dot products reuse every vector load.
-        Parallel.For(0, (rows + RowBlock - 1) / RowBlock, () => new Scratch(count), (block, _, scratch) =>
+        // Blocks of rows against all support vectors: the blocked dot products reuse every vector load. Threads
+        // only when there is enough work to repay them.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = (double)rows * count * _width < SmallWork ? 1 : -1 };
+        Parallel.For(0, (rows + RowBlock - 1) / RowBlock, parallel, () => new Scratch(count), (block, _, scratch) =>
         {
             var from = block * RowBlock;
             var n = Math.Min(RowBlock, rows - from);
@@ -102,6 +105,9 @@ public sealed class SvmModel : IModel
 
     private const int RowBlock = 64;
 
+    /// <summary>Multiply-adds below which a prediction runs on one thread.</summary>
+    private const double SmallWork = 1 << 21;
+
     private sealed class Scratch(int supportVectors)
     {
         public float[] Kernel { get; } = new float[RowBlock * supportVectors];
@@ -116,7 +122,8 @@ public sealed class SvmModel : IModel
         if (_classes is null) return Prediction.Regression([.. decisions.Select(v => (float)v)]);
         var k = _classes.Count;
         var probabilities = new float[rows * k];
-        Parallel.For(0, rows, r => Probabilities(decisions.AsSpan(r * _rho.Length, _rho.Length), probabilities.AsSpan(r * k, k)));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = rows * _rho.Length < 1 << 14 ? 1 : -1 };
+        Parallel.For(0, rows, parallel, r => Probabilities(decisions.AsSpan(r * _rho.Length, _rho.Length), probabilities.AsSpan(r * k, k)));
         return Prediction.Classification(probabilities, _classes);
     }
 
@@ -150,12 +157,21 @@ public sealed class SvmModel : IModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
+        var t = 0;
         var sum = 0.0;
-        for (var t = 0; t < a.Length; t++) sum += a[t] * b[t];
+        if (Vector256.IsHardwareAccelerated && a.Length >= Vector256<double>.Count)
+        {
+            var c = Vector256<double>.Zero;
+            for (; t + Vector256<double>.Count <= a.Length; t += Vector256<double>.Count)
+                c = Vector256.FusedMultiplyAdd(Vector256.Create(a.Slice(t, 4)), Vector256.Create(b.Slice(t, 4)), c);
+            sum = Vector256.Sum(c);
+        }
+        for (; t < a.Length; t++) sum += a[t] * b[t];
         return sum;
     }
 
     /// <summary>Pairwise Platt probabilities coupled into class probabilities, or the shares of one-vs-one votes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Probabilities(ReadOnlySpan<double> decisions, Span<float> into)
     {
         var k = _labels.Length;

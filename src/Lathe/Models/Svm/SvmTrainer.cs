@@ -57,6 +57,7 @@ internal sealed class SvmTrainer(KernelFunction kernel, float[] x, int width, fl
     /// libsvm's decision values for Platt scaling: the rows are shuffled into 5 folds, and each fold is scored
     /// by a C-SVC trained on the other four (+1 or −1 when those hold a single class).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] CrossValidatedDecisions(int[] rows, sbyte[] y, Random random)
     {
         var l = rows.Length;
@@ -88,6 +89,7 @@ internal sealed class SvmTrainer(KernelFunction kernel, float[] x, int width, fl
     }
 
     /// <summary>Decision values of training rows <paramref name="queries"/> under <paramref name="solution"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Decide(SvmSolution solution, int[] queries)
     {
         var support = Enumerable.Range(0, solution.Rows.Length).Where(a => solution.Coefficients[a] != 0).ToArray();
