@@ -4,6 +4,7 @@ using Lathe.Models.Bayes;
 using Lathe.Models.Clustering;
 using Lathe.Models.Linear;
 using Lathe.Models.Neighbors;
+using Lathe.Models.Svm;
 using Lathe.Models.Trees;
 
 namespace Lathe.Bench.Classical;
@@ -18,6 +19,7 @@ internal static class Lineup
     {
         ["tree"] = () => new DecisionTreeClassifier(),
         ["forest"] = () => new RandomForestClassifier(),
+        ["svm"] = () => new SvmClassifier(new SvmOptions { Probability = false }), // scikit-learn's SVC() computes no probabilities either
         ["knn"] = () => new KNeighborsClassifier(),
         ["logistic"] = () => new LogisticRegression(),
         ["naive_bayes"] = () => new GaussianNaiveBayes(),
@@ -31,6 +33,7 @@ internal static class Lineup
         ["lasso"] = () => new LinearRegressor(new LinearOptions { Penalty = "l1" }),
         ["tree"] = () => new DecisionTreeRegressor(),
         ["forest"] = () => new RandomForestRegressor(),
+        ["svm"] = () => new SvmRegressor(),
         ["gbdt"] = () => new GradientBoostingRegressor(),
     };
 

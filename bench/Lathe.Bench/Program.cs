@@ -5,6 +5,8 @@ using static TorchSharp.torch;
 // Before anything touches torch: libgomp reads its wait policy once, when libtorch loads.
 TorchRuntime.Initialize();
 
+if (args.Length > 0 && args[0] == "svm") return SvmComparison.Run(args);
+
 var options = BenchOptions.Parse(args);
 if (options is null) return 2;
 if (options.Command == "transfer") return TransferDemo.Run(options);

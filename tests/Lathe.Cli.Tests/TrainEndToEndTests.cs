@@ -328,6 +328,7 @@ public class ClassicalModelsEndToEndTests
     [InlineData("knn")]
     [InlineData("naive_bayes")]
     [InlineData("gbdt")]
+    [InlineData("svm")]
     public void Classical_models_train_on_iris_with_the_example_config(string type)
     {
         using var cli = new CliRunner();

@@ -57,8 +57,7 @@ internal static class ConfigValidation
         if (data.Split.Validation + data.Split.Test >= 1)
             throw Error(source, "data.split", "validation + test must be below 1 to leave rows for training.");
 
-        OneOf(source, "model.type", config.Model.Type, ModelTypes,
-            " SVMs and linear models are not built yet.");
+        OneOf(source, "model.type", config.Model.Type, ModelTypes);
         var early = config.Train.EarlyStopping;
         if (early is not null && early.Patience < 1) throw Error(source, "train.early_stopping.patience", "must be at least 1.");
     }

@@ -185,10 +185,10 @@ public sealed class ModelConfig
     /// <summary>linear: penalty strength (scikit-learn's alpha; default 1); naive_bayes multinomial: additive smoothing (default 1).</summary>
     public double? Alpha { get; set; }
 
-    /// <summary>Iterative solvers: most iterations (linear 1000 coordinate-descent sweeps, logistic 100 L-BFGS steps, kmeans 300 Lloyd steps, gmm 100 EM steps).</summary>
+    /// <summary>Iterative solvers: most iterations (linear 1000 coordinate-descent sweeps, logistic 100 L-BFGS steps, kmeans 300 Lloyd steps, gmm 100 EM steps, svm: per problem, absent: libsvm's limit).</summary>
     public long? MaxIter { get; set; }
 
-    /// <summary>Iterative solvers: stopping tolerance (linear, logistic, kmeans 1e-4; gmm 1e-3).</summary>
+    /// <summary>Iterative solvers: stopping tolerance (linear, logistic, kmeans 1e-4; gmm, svm 1e-3).</summary>
     public double? Tol { get; set; }
 
     /// <summary>kmeans: clusters to find.</summary>
@@ -221,7 +221,7 @@ public sealed class ModelConfig
     /// <summary>linear: none, l2, l1 or elastic_net (absent: none); logistic: l2, none, l1 or elastic_net (absent: l2).</summary>
     public string? Penalty { get; set; }
 
-    /// <summary>logistic: inverse penalty strength (scikit-learn's C).</summary>
+    /// <summary>logistic: inverse penalty strength (scikit-learn's C); svm: penalty on margin violations.</summary>
     public double C { get; set; } = 1.0;
 
     /// <summary>linear and logistic with penalty elastic_net: the L1 share of the penalty.</summary>
@@ -229,6 +229,30 @@ public sealed class ModelConfig
 
     /// <summary>linear and logistic: learn an unpenalized intercept.</summary>
     public bool FitIntercept { get; set; } = true;
+    /// <summary>svm: linear, rbf, poly or sigmoid.</summary>
+    public string Kernel { get; set; } = "rbf";
+
+    /// <summary>svm: kernel width: scale, auto or a number.</summary>
+    public string Gamma { get; set; } = "scale";
+
+    /// <summary>svm: degree of the poly kernel.</summary>
+    public int Degree { get; set; } = 3;
+
+    /// <summary>svm: constant term of the poly and sigmoid kernels.</summary>
+    public double Coef0 { get; set; }
+
+    /// <summary>svm (regression): half-width of the ε-insensitive tube.</summary>
+    public double Epsilon { get; set; } = 0.1;
+
+    /// <summary>svm: libsvm's shrinking heuristic.</summary>
+    public bool Shrinking { get; set; } = true;
+
+    /// <summary>svm: kernel cache size in MB.</summary>
+    public double CacheMb { get; set; } = 200;
+
+    /// <summary>svm: Platt-calibrated probabilities (5 extra internal fits) instead of vote shares.</summary>
+    public bool Probability { get; set; } = true;
+
 }
 
 public sealed class TrainConfig

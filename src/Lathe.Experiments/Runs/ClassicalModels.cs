@@ -5,6 +5,7 @@ using Lathe.Models.Bayes;
 using Lathe.Models.Clustering;
 using Lathe.Models.Linear;
 using Lathe.Models.Neighbors;
+using Lathe.Models.Svm;
 using Lathe.Models.Trees;
 using Lathe.Prep;
 
@@ -22,7 +23,7 @@ internal static class ClassicalModels
     public static readonly string[] Types =
     [
         DecisionTreeEstimator.TypeName, RandomForestEstimator.TypeName, GradientBoostingEstimator.TypeName, KNearestNeighbors.TypeName,
-        GaussianNaiveBayes.TypeName, LinearRegressor.TypeName, LogisticRegression.TypeName, .. ClusteringTypes,
+        GaussianNaiveBayes.TypeName, LinearRegressor.TypeName, LogisticRegression.TypeName, SvmEstimator.TypeName, .. ClusteringTypes,
     ];
 
     public static bool Handles(string type) => Types.Contains(type);
@@ -44,6 +45,15 @@ internal static class ClassicalModels
                 // Penalties treat every coefficient alike, and L-BFGS and coordinate descent converge fastest on
                 // comparable scales: standardize, as for the networks.
                 return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()], LinearOf(model));
+            case SvmEstimator.TypeName:
+                // Kernels compare rows by dot products and distances: standardize, as for k-NN.
+                var svm = new SvmOptions
+                {
+                    Kernel = model.Kernel, C = model.C, Gamma = model.Gamma, Degree = model.Degree, Coef0 = model.Coef0, Epsilon = model.Epsilon,
+                    Tol = model.Tol ?? 1e-3, Shrinking = model.Shrinking, CacheMb = model.CacheMb, Probability = model.Probability, MaxIter = model.MaxIter,
+                };
+                return new Pipeline([new Imputer(), new OneHotEncoder(), new StandardScaler()],
+                    classify ? new SvmClassifier(svm) : new SvmRegressor(svm));
             case GaussianNaiveBayes.TypeName:
                 return new Pipeline([new Imputer(), new OneHotEncoder()], model.Variant switch
                 {
@@ -110,6 +120,8 @@ internal static class ClassicalModels
     {
         LinearRegressor.TypeName => $"linear regression (penalty {model.Penalty ?? "none"}{(model.Penalty is null or "none" ? "" : $", alpha {model.Alpha ?? 1.0}")})",
         LogisticRegression.TypeName => $"logistic regression (penalty {model.Penalty ?? "l2"}{(model.Penalty is "none" ? "" : $", C {model.C}")})",
+        SvmEstimator.TypeName =>
+            $"support vector machine ({model.Kernel} kernel, C {model.C}, gamma {model.Gamma}{(model.Probability ? ", Platt probabilities" : ", vote shares")})",
         KMeans.TypeName => $"k-means ({model.Clusters} clusters, {model.Inits ?? 10} starts)",
         Dbscan.TypeName => $"DBSCAN (eps {model.Eps}, min samples {model.MinSamples})",
         GaussianMixture.TypeName => $"Gaussian mixture ({model.Components} components, {model.Covariance} covariance)",

@@ -5,6 +5,7 @@ using Lathe.Models.Bayes;
 using Lathe.Models.Clustering;
 using Lathe.Models.Linear;
 using Lathe.Models.Neighbors;
+using Lathe.Models.Svm;
 using Lathe.Models.Trees;
 using Lathe.Prep;
 using Lathe.Torch.Models;
@@ -36,6 +37,7 @@ public static class ModelFactory
         .Register(GaussianMixture.TypeName, GaussianMixtureModel.Load)
         .Register(LinearRegressor.TypeName, LinearModel.Load)
         .Register(LogisticRegression.TypeName, LogisticModel.Load)
+        .Register(SvmEstimator.TypeName, SvmModel.Load)
         .Register(GptSpec.TypeName, GptModel.Load)
         .Register("lstm", TextClassifierModel.Load)
         .Register("gru", TextClassifierModel.Load)

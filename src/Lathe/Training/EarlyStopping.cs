@@ -5,7 +5,8 @@ namespace Lathe.Training;
 /// <summary>
 /// Stops a fit when <see cref="Monitor"/> has not improved by more than <see cref="MinDelta"/> for
 /// <see cref="Patience"/> steps, and (with <see cref="RestoreBest"/>) puts back the model state of the best step.
-/// Metrics whose name contains "loss", "error" or "mse"/"rmse"/"mae" are minimized, others maximized.
+/// Metrics whose name contains "loss", "error" or "mse"/"rmse"/"mae" are minimized, others maximized. Steps that
+/// report no train_loss (progress within a one-step fit) are skipped; any other step must report the monitor.
 /// </summary>
 public sealed class EarlyStopping(string monitor = "val_loss", int patience = 10, double minDelta = 0, bool restoreBest = true)
     : IStatefulCallback
@@ -42,9 +43,14 @@ public sealed class EarlyStopping(string monitor = "val_loss", int patience = 10
     public void OnStep(StepReport report, FitContext context)
     {
         if (!report.Metrics.TryGetValue(Monitor, out var value))
+        {
+            // A step without train_loss is a progress report inside a one-step fit (an SVM's one-vs-one
+            // problems), whose last step carries the losses: it is not judged.
+            if (!report.Metrics.ContainsKey("train_loss")) return;
             throw LatheException.BadConfig(
                 $"early_stopping.monitor: '{Monitor}' is not reported by this fit (it reports {string.Join(", ", report.Metrics.Keys)}). " +
                 "Pick one of those, or give the run a validation split.");
+        }
         var improved = Minimize ? value < Best - MinDelta : value > Best + MinDelta;
         if (improved)
         {

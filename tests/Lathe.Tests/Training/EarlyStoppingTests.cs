@@ -65,6 +65,20 @@ public class EarlyStoppingTests
     }
 
     [Fact]
+    public void Progress_steps_without_train_loss_are_not_judged()
+    {
+        // An SVM reports each one-vs-one problem (iterations, support vectors) and the losses only on its last step.
+        var stopping = new EarlyStopping("val_loss", 1);
+        var context = new FitContext(callbacks: [stopping]);
+        context.Start(3, null);
+        context.Report(1, new Dictionary<string, double> { ["iterations"] = 10 });
+        context.Report(2, new Dictionary<string, double> { ["iterations"] = 12 });
+        context.Report(3, new Dictionary<string, double> { ["iterations"] = 9, ["train_loss"] = 0.2, ["val_loss"] = 0.3 });
+        Assert.False(context.StopRequested);
+        Assert.Equal(3, stopping.BestStep);
+    }
+
+    [Fact]
     public void History_writes_one_csv_row_per_step()
     {
         var history = new History();
