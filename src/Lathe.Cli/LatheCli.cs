@@ -18,6 +18,7 @@ public static class LatheCli
         root.Subcommands.Add(LearningRateFindCommand.Create(console));
         root.Subcommands.Add(GenerateCommand.Create(console));
         root.Subcommands.Add(BatchSizeFindCommand.Create(console));
+        root.Subcommands.Add(DoctorCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
