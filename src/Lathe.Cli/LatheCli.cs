@@ -19,6 +19,7 @@ public static class LatheCli
         root.Subcommands.Add(GenerateCommand.Create(console));
         root.Subcommands.Add(BatchSizeFindCommand.Create(console));
         root.Subcommands.Add(DoctorCommand.Create(console));
+        root.Subcommands.Add(CurveCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

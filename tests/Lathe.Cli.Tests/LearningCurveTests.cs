@@ -1,0 +1,58 @@
+using Lathe.Experiments.Runs;
+
+namespace Lathe.Cli.Tests;
+
+public class DataSufficiencyTests
+{
+    [Fact]
+    public void An_exact_power_law_is_extrapolated_to_twice_the_rows_without_spread()
+    {
+        // error(n) = 0.5 / √n: at 1,600 rows 0.0125, at 800 rows 0.5 / √800.
+        int[] rows = [100, 200, 400, 800];
+        var estimate = DataSufficiency.Estimate(rows, [.. rows.Select(n => 1 - 0.5 / Math.Sqrt(n))])!;
+        Assert.Equal(800, estimate.Rows);
+        Assert.Equal(-0.5, estimate.Exponent, 9);
+        Assert.Equal(1 - 0.0125, estimate.ScoreAtTwice, 9);
+        Assert.Equal(0.5 / Math.Sqrt(800) - 0.0125, estimate.Gain, 9);
+        Assert.Equal(estimate.Low, estimate.High, 9);
+    }
+
+    [Fact]
+    public void Noisy_points_give_a_range_around_the_estimate_and_two_points_give_none()
+    {
+        int[] rows = [50, 100, 200, 400];
+        var estimate = DataSufficiency.Estimate(rows, [0.70, 0.80, 0.83, 0.90])!;
+        Assert.True(estimate.Low < estimate.ScoreAtTwice && estimate.ScoreAtTwice < estimate.High);
+        Assert.True(estimate.Gain > 0);
+        Assert.Null(DataSufficiency.Estimate([50, 100], [0.7, 0.8]));
+    }
+}
+
+public class LearningCurveEndToEndTests
+{
+    [Fact]
+    public void Curve_fits_growing_subsets_and_writes_points_and_a_picture()
+    {
+        using var cli = new CliRunner();
+        var result = cli.Run("curve", Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"), "--set", "model.type=tree",
+            "--sizes", "0.3,0.6,1", "--repeats", "2", "--runs-dir", Path.Combine(cli.Folder, "runs"));
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("twice the data (", result.Output);
+        var folder = CliRunner.RunFolderOf(result.Output);
+        var curve = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "curve.json")))!;
+        var rows = curve["points"]!.AsArray().Select(p => (int)p!["rows"]!).ToArray();
+        Assert.Equal(3, rows.Length);
+        Assert.True(rows[0] < rows[1] && rows[1] < rows[2]);
+        Assert.Equal(1.0, (double)curve["points"]![2]!["train"]!, 6); // an unpruned tree fits its training rows
+        Assert.True(new FileInfo(Path.Combine(folder, "learning_curve_size.png")).Length > 10_000);
+    }
+
+    [Fact]
+    public void A_share_outside_zero_to_one_is_a_clear_error()
+    {
+        using var cli = new CliRunner();
+        var result = cli.Run("curve", Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"), "--sizes", "0.5,2");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--sizes", result.Error);
+    }
+}
