@@ -23,20 +23,27 @@ public static class FeatureMatrix
         width = WidthOf(table, columns);
         var rows = table.RowCount;
         var matrix = new float[rows * width];
-        var offset = 0;
-        foreach (var name in columns)
+        var sources = columns.Select(name => table[name]).ToArray();
+        // Rows in blocks: a block's rows stay in cache while every column writes its values into them.
+        const int Block = 32;
+        for (var start = 0; start < rows; start += Block)
         {
-            switch (table[name])
+            var end = Math.Min(start + Block, rows);
+            var offset = 0;
+            foreach (var source in sources)
             {
-                case NumericColumn n:
-                    var values = n.Values;
-                    for (var r = 0; r < rows; r++) matrix[r * width + offset] = values[r];
-                    offset += 1;
-                    break;
-                case VectorColumn v:
-                    for (var r = 0; r < rows; r++) v.Row(r).CopyTo(matrix.AsSpan(r * width + offset, v.Width));
-                    offset += v.Width;
-                    break;
+                switch (source)
+                {
+                    case NumericColumn n:
+                        var values = n.Values;
+                        for (var r = start; r < end; r++) matrix[r * width + offset] = values[r];
+                        offset += 1;
+                        break;
+                    case VectorColumn v:
+                        for (var r = start; r < end; r++) v.Row(r).CopyTo(matrix.AsSpan(r * width + offset, v.Width));
+                        offset += v.Width;
+                        break;
+                }
             }
         }
         for (var i = 0; i < matrix.Length; i++)

@@ -21,9 +21,16 @@ public static class FitLosses
         return metrics;
     }
 
+    /// <summary>Only the loss: the full <see cref="Scoring"/> set (ranking metrics sort every class's scores) costs more than a small fit.</summary>
     private static double LossOf(IModel model, Table table, string target)
     {
-        var scores = Scoring.Score(model.Predict(table), table[target]);
-        return scores.TryGetValue("log_loss", out var logLoss) ? logLoss : scores["mse"];
+        var prediction = model.Predict(table);
+        if (prediction.Task != TaskKind.Classification)
+            return RegressionMetrics.Mse(((NumericColumn)table[target]).Values, prediction.Values);
+        var truth = ((CategoricalColumn)table[target]).CodesIn(prediction.Classes!);
+        var missing = Array.IndexOf(truth, -1);
+        if (missing >= 0)
+            throw LatheException.BadData($"Row {missing + 1} of '{target}' is empty or not a class the model knows ({string.Join(", ", prediction.Classes!)}).");
+        return ClassificationMetrics.LogLoss(truth, prediction.Probabilities, prediction.Classes!.Count);
     }
 }

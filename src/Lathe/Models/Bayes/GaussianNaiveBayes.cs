@@ -35,7 +35,11 @@ public sealed class GaussianNaiveBayes : IEstimator
         for (var c = 0; c < k; c++)
             for (var j = 0; j < width; j++) means[c * width + j] /= Math.Max(counts[c], 1);
         for (var r = 0; r < codes.Length; r++)
-            for (var j = 0; j < width; j++) variances[codes[r] * width + j] += Math.Pow(x[r * width + j] - means[codes[r] * width + j], 2);
+            for (var j = 0; j < width; j++)
+            {
+                var d = x[r * width + j] - means[codes[r] * width + j];
+                variances[codes[r] * width + j] += d * d;
+            }
         for (var c = 0; c < k; c++)
             for (var j = 0; j < width; j++) variances[c * width + j] /= Math.Max(counts[c], 1);
         var epsilon = 1e-9 * Enumerable.Range(0, width).Select(j => Variance(x, width, j)).DefaultIfEmpty(0).Max();
@@ -75,25 +79,38 @@ public sealed class NaiveBayesModel(IReadOnlyList<string> features, IReadOnlyLis
         if (inputWidth != width) throw LatheException.BadData($"The input has {inputWidth} feature values per row; this model was trained on {width}.");
         var k = classes.Count;
         var rows = table.RowCount;
+        // Per class, the row-independent part of the log likelihood and the inverse variances, computed once.
+        var constant = new double[k];
+        var inverse = new double[k * width];
+        for (var c = 0; c < k; c++)
+        {
+            var sum = double.IsFinite(logPriors[c]) ? logPriors[c] : double.NegativeInfinity;
+            for (var j = 0; j < width; j++)
+            {
+                sum -= 0.5 * Math.Log(2 * Math.PI * variances[c * width + j]);
+                inverse[c * width + j] = 1 / variances[c * width + j];
+            }
+            constant[c] = sum;
+        }
         var probabilities = new float[rows * k];
-        var logLikelihood = new double[k];
-        for (var r = 0; r < rows; r++)
+        Parallel.For(0, rows, () => new double[k], (r, _, logLikelihood) =>
         {
             for (var c = 0; c < k; c++)
             {
-                var sum = double.IsFinite(logPriors[c]) ? logPriors[c] : double.NegativeInfinity;
+                double squares = 0;
                 for (var j = 0; j < width; j++)
                 {
-                    var v = variances[c * width + j];
                     var d = x[r * width + j] - means[c * width + j];
-                    sum -= 0.5 * (Math.Log(2 * Math.PI * v) + d * d / v);
+                    squares += d * d * inverse[c * width + j];
                 }
-                logLikelihood[c] = sum;
+                logLikelihood[c] = constant[c] - 0.5 * squares;
             }
             var max = logLikelihood.Max();
-            var total = logLikelihood.Sum(l => Math.Exp(l - max));
+            var total = 0.0;
+            for (var c = 0; c < k; c++) total += Math.Exp(logLikelihood[c] - max);
             for (var c = 0; c < k; c++) probabilities[r * k + c] = (float)(Math.Exp(logLikelihood[c] - max) / total);
-        }
+            return logLikelihood;
+        }, _ => { });
         return Prediction.Classification(probabilities, classes);
     }
 

@@ -22,6 +22,8 @@ internal sealed class TreeBuilder
     private readonly List<float> _threshold = [];
     private readonly List<float[]> _value = [];
     private readonly List<double> _impurity = [], _samples = [];
+    private ScanBuffers? _buffers;
+    private int _rootSize;
 
     /// <param name="columns">The training matrix column by column (<see cref="ColumnMajor"/>): a feature's values lie together, as the scan reads them.</param>
     /// <param name="parallelFeatures">Search a big node's features on several threads (for a lone tree; a forest parallelizes over trees).</param>
@@ -56,6 +58,7 @@ internal sealed class TreeBuilder
     /// </summary>
     public DecisionTree Build(int[] rows)
     {
+        _rootSize = rows.Length;
         Grow(rows, 0);
         var kept = Enumerable.Range(0, _feature.Count).ToArray();
         if (_options.CcpAlpha > 0)
@@ -139,7 +142,8 @@ internal sealed class TreeBuilder
                 (i, _, buffers) => { candidates[i] = BestThreshold(features[i], rows, parentImpurity, buffers); return buffers; }, _ => { });
         else
         {
-            var buffers = new ScanBuffers(rows.Length, _classCount);
+            // One set of buffers, sized for the root, serves every node searched on this thread.
+            var buffers = _buffers ??= new ScanBuffers(_rootSize, _classCount);
             for (var i = 0; i < features.Length; i++) candidates[i] = BestThreshold(features[i], rows, parentImpurity, buffers);
         }
         // The first feature (in search order) with the largest decrease wins, as in a sequential scan.
