@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lathe.Data;
 
 namespace Lathe.Models;
@@ -18,6 +19,8 @@ public static class FeatureMatrix
             var other => throw NotNumeric(table, other),
         });
 
+    // Fully optimized from the first call: a one-shot fit would otherwise run this loop as unoptimized tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float[] Build(Table table, IReadOnlyList<string> columns, out int width)
     {
         width = WidthOf(table, columns);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Lathe.Models.Trees;
 
 /// <summary>
@@ -164,6 +165,8 @@ internal sealed class TreeBuilder
         return new Split(feature, threshold, left, right);
     }
 
+    // Fully optimized from the first call: a one-shot fit would otherwise run this loop as unoptimized tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Candidate BestThreshold(int feature, int[] rows, double parentImpurity, ScanBuffers buffers)
     {
         var n = rows.Length;
