@@ -10,10 +10,10 @@ using Lathe.Training;
 namespace Lathe.Bench;
 
 /// <summary>
-/// <c>Lathe.Bench svm DIR [--datasets a,b] [--repeats N]</c>: fits <see cref="SvmClassifier"/> with its defaults,
+/// <c>Lathe.Bench svm DIR [--datasets a,b]</c>: fits <see cref="SvmClassifier"/> with its defaults,
 /// probability off and on, on the standardized data sets bench/svm_reference.py wrote into DIR, and prints one
-/// RESULT line per fit in that script's format (docs/benchmarks.md section 6). fit_s is the median of the
-/// repeats (one fit for sets over 5,000 rows) after one uncounted warm-up fit on iris; it includes what every
+/// RESULT line per setting in that script's format (docs/benchmarks.md section 6). fit_s is the median of 21 fits
+/// below 1,000 rows, of 5 below 5,000, else one fit, after one uncounted warm-up fit on iris; it includes what every
 /// Lathe fit does after solving: predicting the training rows once for train_loss. cpu_s is the process's CPU
 /// time over the fit (all threads), a steadier figure than wall time on a shared machine.
 /// </summary>
@@ -23,17 +23,13 @@ public static class SvmComparison
     {
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: Lathe.Bench svm DIR [--datasets iris,wine,breast_cancer,digits,fashion10k] [--repeats 3]");
+            Console.Error.WriteLine("usage: Lathe.Bench svm DIR [--datasets iris,wine,breast_cancer,digits,fashion10k]");
             return 2;
         }
         var directory = args[1];
         var names = "iris,wine,breast_cancer,digits,fashion10k".Split(',');
-        var repeats = 3;
         for (var i = 2; i + 1 < args.Length; i += 2)
-        {
             if (args[i] == "--datasets") names = args[i + 1].Split(',');
-            else if (args[i] == "--repeats") repeats = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-        }
         Console.WriteLine($"Lathe.Bench svm: cores {Environment.ProcessorCount}, loadavg {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
 
         var warmUp = Load(directory, "iris", test: false);
@@ -49,7 +45,7 @@ public static class SvmComparison
                 var times = new List<double>();
                 var cpu = new List<double>();
                 SvmModel? model = null;
-                for (var r = 0; r < (rows > 5000 ? 1 : repeats); r++)
+                for (var r = 0; r < (rows < 1000 ? 21 : rows < 5000 ? 5 : 1); r++)
                 {
                     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                     var watch = Stopwatch.StartNew();
@@ -62,7 +58,7 @@ public static class SvmComparison
                 var predictSeconds = predictWatch.Elapsed.TotalSeconds;
                 var line = string.Create(CultureInfo.InvariantCulture,
                     $"RESULT tool=lathe data={name} rows={rows} width={((VectorColumn)data.Train["x"]).Width} probability={(probability ? "True" : "False")} " +
-                    $"fit_s={Median(times):F3} cpu_s={Median(cpu):F3} support_vectors={model.SupportVectorCount} train_accuracy={train:F4} predict_train_s={predictSeconds:F3}");
+                    $"fit_s={Median(times):F4} cpu_s={Median(cpu):F4} support_vectors={model.SupportVectorCount} train_accuracy={train:F4} predict_train_s={predictSeconds:F3}");
                 if (test is not null)
                     line += string.Create(CultureInfo.InvariantCulture, $" test_accuracy={Scoring.Score(model.Predict(test), test["label"])["accuracy"]:F4}");
                 Console.WriteLine(line);

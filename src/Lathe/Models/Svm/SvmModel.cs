@@ -38,6 +38,7 @@ public sealed class SvmModel : IModel
     {
         (Kernel, Task, _features, _classes, _labels, _counts) = (kernel, task, features, classes, labels, counts);
         (_supportVectors, _width, _coefficients, _rho, _probA, _probB) = (supportVectors, width, coefficients, rho, probA, probB);
+        SupportVectorCount = counts.Sum();
         _squaredNorms = DotProducts.SquaredNorms(supportVectors, width);
         _everySupportVector = [.. Enumerable.Range(0, SupportVectorCount)];
         _starts = new int[counts.Length];
@@ -51,7 +52,7 @@ public sealed class SvmModel : IModel
     public KernelFunction Kernel { get; }
 
     /// <summary>Number of support vectors (each stored once, even when several one-vs-one problems use it).</summary>
-    public int SupportVectorCount => _supportVectors.Length / Math.Max(1, _width);
+    public int SupportVectorCount { get; }
 
     /// <summary>Support vectors per class (classification).</summary>
     public IReadOnlyDictionary<string, int> SupportVectorsPerClass =>
@@ -236,17 +237,24 @@ public sealed class SvmModel : IModel
             throw LatheException.BadData($"{path}: expected {(long)count * width * sizeof(float)} bytes, found {bytes.Length}; the file is damaged.");
         var supportVectors = new float[count * width];
         Buffer.BlockCopy(bytes, 0, supportVectors, 0, bytes.Length);
+        var labels = Ints(json["labels"]!);
+        var counts = Ints(json["support_vector_counts"]!);
+        var coefficients = Doubles(json["coefficients"]!);
+        var rho = Doubles(json["rho"]!);
+        var pairs = labels.Length * (labels.Length - 1) / 2;
+        if (counts.Sum() != count || coefficients.Length != Math.Max(1, labels.Length - 1) * count || rho.Length != Math.Max(1, pairs))
+            throw LatheException.BadData($"{directory}: the SVM's counts, coefficients and offsets do not fit together; the model file is damaged.");
         return new SvmModel(
             KernelFunction.FromJson(json),
             Enum.Parse<TaskKind>((string)json["task"]!, ignoreCase: true),
             [.. json["features"]!.AsArray().Select(f => (string)f!)],
             json["classes"]?.AsArray().Select(c => (string)c!).ToArray(),
-            Ints(json["labels"]!),
-            Ints(json["support_vector_counts"]!),
+            labels,
+            counts,
             supportVectors,
             width,
-            Doubles(json["coefficients"]!),
-            Doubles(json["rho"]!),
+            coefficients,
+            rho,
             json["prob_a"] is { } a ? Doubles(a) : null,
             json["prob_b"] is { } b ? Doubles(b) : null);
     }
