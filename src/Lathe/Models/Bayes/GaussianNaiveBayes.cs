@@ -93,7 +93,9 @@ public sealed class NaiveBayesModel(IReadOnlyList<string> features, IReadOnlyLis
             constant[c] = sum;
         }
         var probabilities = new float[rows * k];
-        Parallel.For(0, rows, () => new double[k], (r, _, logLikelihood) =>
+        // Threads only pay once there is real work: starting them costs more than scoring a small table.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = (long)rows * k * width > 2_000_000 ? -1 : 1 };
+        Parallel.For(0, rows, options, () => new double[k], (r, _, logLikelihood) =>
         {
             for (var c = 0; c < k; c++)
             {

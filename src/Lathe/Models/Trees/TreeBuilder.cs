@@ -137,15 +137,16 @@ internal sealed class TreeBuilder
             features = features[..m];
         }
         var candidates = new Candidate[features.Length];
+        var node = new SplitScan(this, rows); // the node's class counts (or sums), counted once for every feature
         // Big nodes of a single tree search features in parallel (a forest already runs trees in parallel).
         if (_parallelFeatures && (long)rows.Length * features.Length > 200_000)
             Parallel.For(0, features.Length, () => new ScanBuffers(rows.Length, _classCount),
-                (i, _, buffers) => { candidates[i] = BestThreshold(features[i], rows, parentImpurity, buffers); return buffers; }, _ => { });
+                (i, _, buffers) => { candidates[i] = BestThreshold(features[i], rows, parentImpurity, buffers, node); return buffers; }, _ => { });
         else
         {
             // One set of buffers, sized for the root, serves every node searched on this thread.
             var buffers = _buffers ??= new ScanBuffers(_rootSize, _classCount);
-            for (var i = 0; i < features.Length; i++) candidates[i] = BestThreshold(features[i], rows, parentImpurity, buffers);
+            for (var i = 0; i < features.Length; i++) candidates[i] = BestThreshold(features[i], rows, parentImpurity, buffers, node);
         }
         // The first feature (in search order) with the largest decrease wins, as in a sequential scan.
         var best = -1;
@@ -167,7 +168,7 @@ internal sealed class TreeBuilder
 
     // Fully optimized from the first call: a one-shot fit would otherwise run this loop as unoptimized tier-0 code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Candidate BestThreshold(int feature, int[] rows, double parentImpurity, ScanBuffers buffers)
+    private Candidate BestThreshold(int feature, int[] rows, double parentImpurity, ScanBuffers buffers, SplitScan node)
     {
         var n = rows.Length;
         var keys = buffers.Keys.AsSpan(0, n);
@@ -184,7 +185,7 @@ internal sealed class TreeBuilder
         }
         if (min == max) return default; // constant here (e.g. a blank image border): nothing to split or sort
         RadixSort.Sort(keys, order, buffers.Sort);
-        var scan = new SplitScan(this, rows, buffers);
+        var scan = node.Restart(buffers);
         var minLeaf = _options.MinSamplesLeaf;
         var best = new Candidate(0, 0, 0);
         for (var i = 1; i < n; i++)
@@ -237,13 +238,11 @@ internal sealed class TreeBuilder
         private readonly double[] _leftCounts, _totalCounts;
         private double _leftSum, _leftSquares, _totalSum, _totalSquares;
 
-        public SplitScan(TreeBuilder tree, int[] rows, ScanBuffers? buffers = null)
+        public SplitScan(TreeBuilder tree, int[] rows)
         {
             _tree = tree;
-            _leftCounts = buffers?.LeftCounts ?? new double[tree._classCount];
-            _totalCounts = buffers?.TotalCounts ?? new double[tree._classCount];
-            Array.Clear(_leftCounts);
-            Array.Clear(_totalCounts);
+            _leftCounts = new double[tree._classCount];
+            _totalCounts = new double[tree._classCount];
             foreach (var r in rows)
             {
                 if (tree._classes is { } c) _totalCounts[c[r]]++;
@@ -254,6 +253,17 @@ internal sealed class TreeBuilder
                     _totalSquares += (double)v * v;
                 }
             }
+        }
+
+        private SplitScan(TreeBuilder tree, double[] leftCounts, double[] totalCounts, double totalSum, double totalSquares) =>
+            (_tree, _leftCounts, _totalCounts, _totalSum, _totalSquares) = (tree, leftCounts, totalCounts, totalSum, totalSquares);
+
+        /// <summary>A scan of the same rows with nothing on the left yet, kept in <paramref name="buffers"/>' arrays.</summary>
+        public SplitScan Restart(ScanBuffers buffers)
+        {
+            Array.Clear(buffers.LeftCounts);
+            _totalCounts.CopyTo(buffers.TotalCounts, 0);
+            return new SplitScan(_tree, buffers.LeftCounts, buffers.TotalCounts, _totalSum, _totalSquares);
         }
 
         public void MoveLeft(int row)
