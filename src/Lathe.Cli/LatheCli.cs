@@ -20,6 +20,7 @@ public static class LatheCli
         root.Subcommands.Add(BatchSizeFindCommand.Create(console));
         root.Subcommands.Add(DoctorCommand.Create(console));
         root.Subcommands.Add(CurveCommand.Create(console));
+        root.Subcommands.Add(EvaluateCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -476,6 +476,28 @@ public class DoctorEndToEndTests
     }
 }
 
+public class EvaluateEndToEndTests
+{
+    [Fact]
+    public void Evaluate_scores_a_saved_model_on_labelled_rows_and_refuses_rows_without_labels()
+    {
+        using var cli = new CliRunner();
+        var (code, output, error) = cli.Train(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"), "--set", "model.type=tree");
+        Assert.True(code == 0, error + output);
+        var run = CliRunner.RunFolderOf(output);
+        var evaluate = cli.Run("evaluate", run, "--data", Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "iris.csv"));
+        Assert.True(evaluate.ExitCode == 0, evaluate.Error);
+        Assert.Matches(@"150 rows: accuracy 0\.9\d{3}", evaluate.Output);
+        var saved = Directory.GetFiles(Path.Combine(run, "evaluations"), "iris-*.json").Single();
+        Assert.True((double)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(saved))!["scores"]!["accuracy"]! > 0.9);
+
+        var unlabelled = cli.Write("rows.csv", "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n");
+        var refused = cli.Run("evaluate", run, "--data", unlabelled);
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains("no column 'species'", refused.Error);
+    }
+}
+
 public class CrossProcessDeterminismTests
 {
     [Fact]
