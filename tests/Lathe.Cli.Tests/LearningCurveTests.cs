@@ -55,4 +55,19 @@ public class LearningCurveEndToEndTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--sizes", result.Error);
     }
+
+    [Fact]
+    public void A_validation_curve_fits_each_value_and_names_the_best()
+    {
+        using var cli = new CliRunner();
+        var result = cli.Run("curve", Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"), "--set", "model.type=tree",
+            "--param", "model.max_depth", "--values", "1,3,null", "--runs-dir", Path.Combine(cli.Folder, "runs"));
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        var curve = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(CliRunner.RunFolderOf(result.Output), "curve.json")))!;
+        var train = curve["points"]!.AsArray().Select(p => (double)p!["train"]!).ToArray();
+        Assert.True(train[0] < 0.7, $"a stump separates one class of three: {train[0]}");
+        Assert.Equal(1.0, train[2], 6); // an unlimited tree fits its training rows
+        Assert.NotEqual("1", (string)curve["best"]!);
+        Assert.True(File.Exists(Path.Combine(CliRunner.RunFolderOf(result.Output), "validation_curve.png")));
+    }
 }

@@ -18,9 +18,24 @@ internal static class CurveCommand
         var repeats = new Option<int>("--repeats") { Description = "Random subsets per share (the full set is fitted once).", DefaultValueFactory = _ => 3 };
         var set = new Option<string[]>("--set") { Description = "Override a config key (repeatable; the value is YAML).", DefaultValueFactory = _ => [] };
         var runsDir = new Option<string>("--runs-dir") { Description = "Folder for run folders.", DefaultValueFactory = _ => "runs" };
-        var command = new Command("curve", "Learning curve over training-set size, and the expected gain from twice the data.") { config, sizes, repeats, set, runsDir };
+        var parameter = new Option<string?>("--param") { Description = "Validation curve instead: the config key to vary, e.g. model.max_depth." };
+        var values = new Option<string?>("--values") { Description = "With --param: the values to try, comma-separated (YAML each), e.g. 2,4,8,null." };
+        var command = new Command("curve", "Learning curve over training-set size (and the expected gain from twice the data), or a validation curve over one hyperparameter.")
+        {
+            config, sizes, repeats, set, runsDir, parameter, values,
+        };
         command.SetAction(parsed => LatheCli.Guard(console, () =>
         {
+            if (parsed.GetValue(parameter) is { } key)
+            {
+                var tried = (parsed.GetValue(values) ?? throw LatheException.BadConfig("--param needs --values, e.g. --values 2,4,8."))
+                    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var sweep = ValidationCurveRun.Execute(parsed.GetValue(config)!, parsed.GetValue(set) ?? [], key, tried,
+                    new RunOptions { RunsDirectory = parsed.GetValue(runsDir)!, Log = console.Output.WriteLine });
+                console.Output.WriteLine($"best {key}: {sweep.Best.Value} (validation {sweep.Metric} {sweep.Best.Validation:0.0000})");
+                console.Output.WriteLine($"run: {sweep.Folder}");
+                return 0;
+            }
             var shares = ParseShares(parsed.GetValue(sizes)!);
             var result = LearningCurveRun.Execute(parsed.GetValue(config)!, parsed.GetValue(set) ?? [], shares, parsed.GetValue(repeats),
                 new RunOptions { RunsDirectory = parsed.GetValue(runsDir)!, Log = console.Output.WriteLine });
