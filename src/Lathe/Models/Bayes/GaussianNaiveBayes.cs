@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.Json.Nodes;
 using Lathe.Data;
 using Lathe.Training;
@@ -42,7 +43,7 @@ public sealed class GaussianNaiveBayes : IEstimator
             }
         for (var c = 0; c < k; c++)
             for (var j = 0; j < width; j++) variances[c * width + j] /= Math.Max(counts[c], 1);
-        var epsilon = 1e-9 * Enumerable.Range(0, width).Select(j => Variance(x, width, j)).DefaultIfEmpty(0).Max();
+        var epsilon = 1e-9 * LargestVariance(x, width);
         for (var i = 0; i < variances.Length; i++) variances[i] += epsilon;
 
         context.Start(1, null);
@@ -52,16 +53,23 @@ public sealed class GaussianNaiveBayes : IEstimator
         return model;
     }
 
-    private static double Variance(float[] x, int width, int j)
+    /// <summary>The largest variance of any feature, from sums taken row by row (a column-wise pass would miss the cache on every value).</summary>
+    private static double LargestVariance(float[] x, int width)
     {
-        var rows = x.Length / width;
-        double sum = 0, squares = 0;
+        var rows = width == 0 ? 0 : x.Length / width;
+        if (rows == 0) return 0;
+        var sum = new double[width];
+        var squares = new double[width];
         for (var r = 0; r < rows; r++)
-        {
-            sum += x[r * width + j];
-            squares += (double)x[r * width + j] * x[r * width + j];
-        }
-        return rows == 0 ? 0 : squares / rows - sum / rows * (sum / rows);
+            for (var j = 0; j < width; j++)
+            {
+                double v = x[r * width + j];
+                sum[j] += v;
+                squares[j] += v * v;
+            }
+        var largest = 0.0;
+        for (var j = 0; j < width; j++) largest = Math.Max(largest, squares[j] / rows - sum[j] / rows * (sum[j] / rows));
+        return largest;
     }
 }
 
@@ -95,25 +103,34 @@ public sealed class NaiveBayesModel(IReadOnlyList<string> features, IReadOnlyLis
         var probabilities = new float[rows * k];
         // Threads only pay once there is real work: starting them costs more than scoring a small table.
         var options = new ParallelOptions { MaxDegreeOfParallelism = (long)rows * k * width > 2_000_000 ? -1 : 1 };
-        Parallel.For(0, rows, options, () => new double[k], (r, _, logLikelihood) =>
+        Parallel.For(0, rows, options, () => (new double[k], new double[width]), (r, _, scratch) =>
         {
+            var (logLikelihood, row) = scratch;
+            for (var j = 0; j < width; j++) row[j] = x[r * width + j];
             for (var c = 0; c < k; c++)
-            {
-                double squares = 0;
-                for (var j = 0; j < width; j++)
-                {
-                    var d = x[r * width + j] - means[c * width + j];
-                    squares += d * d * inverse[c * width + j];
-                }
-                logLikelihood[c] = constant[c] - 0.5 * squares;
-            }
+                logLikelihood[c] = constant[c] - 0.5 * WeightedSquares(row, means.AsSpan(c * width, width), inverse.AsSpan(c * width, width));
             var max = logLikelihood.Max();
             var total = 0.0;
             for (var c = 0; c < k; c++) total += Math.Exp(logLikelihood[c] - max);
             for (var c = 0; c < k; c++) probabilities[r * k + c] = (float)(Math.Exp(logLikelihood[c] - max) / total);
-            return logLikelihood;
+            return scratch;
         }, _ => { });
         return Prediction.Classification(probabilities, classes);
+    }
+
+    /// <summary>Σ (x − mean)² / variance, in double, several features per SIMD step.</summary>
+    private static double WeightedSquares(ReadOnlySpan<double> x, ReadOnlySpan<double> mean, ReadOnlySpan<double> inverse)
+    {
+        var sum = Vector<double>.Zero;
+        var j = 0;
+        for (; j <= x.Length - Vector<double>.Count; j += Vector<double>.Count)
+        {
+            var d = new Vector<double>(x[j..]) - new Vector<double>(mean[j..]);
+            sum += d * d * new Vector<double>(inverse[j..]);
+        }
+        var total = Vector.Sum(sum);
+        for (; j < x.Length; j++) total += (x[j] - mean[j]) * (x[j] - mean[j]) * inverse[j];
+        return total;
     }
 
     public JsonObject Save(string directory) => new()
