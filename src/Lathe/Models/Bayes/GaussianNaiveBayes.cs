@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json.Nodes;
 using Lathe.Data;
+using Lathe.Metrics;
 using Lathe.Training;
 
 namespace Lathe.Models.Bayes;
@@ -48,7 +49,10 @@ public sealed class GaussianNaiveBayes : IEstimator
 
         context.Start(1, null);
         var model = new NaiveBayesModel(features, classes, [.. counts.Select(n => Math.Log(n / codes.Length))], means, variances, width);
-        context.Report(1, FitLosses.Of(model, data));
+        // The training loss from the matrix already built, rather than copying the table again to predict it.
+        var losses = new Dictionary<string, double> { ["train_loss"] = ClassificationMetrics.LogLoss(codes, model.ProbabilitiesOf(x, codes.Length), k) };
+        foreach (var (name, value) in FitLosses.Of(model, data, includeTrain: false)) losses[name] = value;
+        context.Report(1, losses);
         context.Finish();
         return model;
     }
@@ -85,8 +89,13 @@ public sealed class NaiveBayesModel(IReadOnlyList<string> features, IReadOnlyLis
     {
         var x = FeatureMatrix.Build(table, features, out var inputWidth);
         if (inputWidth != width) throw LatheException.BadData($"The input has {inputWidth} feature values per row; this model was trained on {width}.");
+        return Prediction.Classification(ProbabilitiesOf(x, table.RowCount), classes);
+    }
+
+    /// <summary>Class probabilities (rows × classes) of a row-major matrix with this model's features.</summary>
+    internal float[] ProbabilitiesOf(float[] x, int rows)
+    {
         var k = classes.Count;
-        var rows = table.RowCount;
         // Per class, the row-independent part of the log likelihood and the inverse variances, computed once.
         var constant = new double[k];
         var inverse = new double[k * width];
@@ -115,7 +124,7 @@ public sealed class NaiveBayesModel(IReadOnlyList<string> features, IReadOnlyLis
             for (var c = 0; c < k; c++) probabilities[r * k + c] = (float)(Math.Exp(logLikelihood[c] - max) / total);
             return scratch;
         }, _ => { });
-        return Prediction.Classification(probabilities, classes);
+        return probabilities;
     }
 
     /// <summary>Σ (x − mean)² / variance, in double, several features per SIMD step.</summary>
