@@ -498,6 +498,24 @@ public class EvaluateEndToEndTests
     }
 }
 
+public class RunPicturesEndToEndTests
+{
+    [Fact]
+    public void A_classifier_run_draws_its_test_predictions_and_a_regressor_its_residuals()
+    {
+        using var cli = new CliRunner();
+        var config = Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml");
+        var classify = cli.Train(config, "--set", "model.type=logistic");
+        Assert.True(classify.ExitCode == 0, classify.Error + classify.Output);
+        foreach (var picture in new[] { "confusion_matrix.png", "roc_curve.png", "pr_curve.png", "calibration.png" })
+            Assert.True(new FileInfo(Path.Combine(CliRunner.RunFolderOf(classify.Output), picture)).Length > 10_000, picture);
+
+        var regress = cli.Train(config, "--set", "model.type=linear", "--set", "data.target=petal_width");
+        Assert.True(regress.ExitCode == 0, regress.Error + regress.Output);
+        Assert.True(new FileInfo(Path.Combine(CliRunner.RunFolderOf(regress.Output), "residuals.png")).Length > 10_000);
+    }
+}
+
 public class CrossProcessDeterminismTests
 {
     [Fact]

@@ -77,6 +77,7 @@ public static class TrainingRun
         AtomicFile.WriteAllText(folder.MetricsFile, metrics.ToJsonString(Indented));
         ModelFolder.Save(model, folder.ModelDirectory, (JsonObject)metrics.DeepClone());
         if (model.Model is DecisionTreeModel tree) AtomicFile.WriteAllText(Path.Combine(folder.Path, "tree_rules.txt"), tree.Rules);
+        if ((data.Test ?? data.Validation) is { } scored) SavePictures(model, scored, data.Target, folder.Path, data.Test is null ? "validation" : "test");
         return new RunResult(folder.Path, data.Task, context.LastStep, context.StopReason, validation, test);
     }
 
@@ -89,6 +90,21 @@ public static class TrainingRun
             { Task: TaskKind.Clustering } => ScoreClusters(model, part, target),
             _ => Scoring.Score(model.Predict(part), part[target]),
         };
+
+    /// <summary>Confusion matrix, ROC, precision–recall and calibration curves for a classifier; residuals for a regressor.</summary>
+    private static void SavePictures(PipelineModel model, Table part, string target, string folder, string name)
+    {
+        if (model.Task is not (TaskKind.Classification or TaskKind.Regression) || model.Model is GptModel) return;
+        var prediction = model.Predict(part);
+        if (model.Task == TaskKind.Regression)
+        {
+            ResidualPlot.Save(((NumericColumn)part[target]).Values, prediction.Values, Path.Combine(folder, "residuals.png"), name);
+            return;
+        }
+        var truth = ((CategoricalColumn)part[target]).CodesIn(prediction.Classes!);
+        if (truth.Any(t => t < 0)) return; // a class the model never saw: the scores already said so
+        ClassificationPlots.Save(truth, prediction.ClassIndices!, prediction.Probabilities!, prediction.Classes!, folder, name);
+    }
 
     /// <summary>Silhouette in the prepared (scaled) feature space; ARI and NMI when the config named a label column.</summary>
     private static IReadOnlyDictionary<string, double> ScoreClusters(PipelineModel model, Table part, string target)
