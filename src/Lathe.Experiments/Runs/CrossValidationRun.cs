@@ -42,10 +42,7 @@ public static class CrossValidationRun
         var scores = new List<IReadOnlyDictionary<string, double>>();
         for (var f = 0; f < splits.Count; f++)
         {
-            var callbacks = new List<ICallback>();
-            if (config.Train.EarlyStopping is { } early)
-                callbacks.Add(new EarlyStopping(early.Monitor, early.Patience, early.MinDelta, early.RestoreBest));
-            callbacks.AddRange(options.Callbacks);
+            List<ICallback> callbacks = [.. TrainingRun.EarlyStoppingOf(config), .. options.Callbacks];
             var context = new FitContext(config.Seed, callbacks, options.Cancellation, log);
             var (train, heldOut) = (splits[f].TrainOf(rows), splits[f].ValidationOf(rows)!);
             var pipeline = ModelFactory.Create(config, data.Task, configDirectory);

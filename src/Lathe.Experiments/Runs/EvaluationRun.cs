@@ -37,16 +37,12 @@ public static class EvaluationRun
         return new Result(scores, table.RowCount, file);
     }
 
+    /// <summary>The run's own scoring; for a classifier or regressor the file's target is first encoded as training encoded it.</summary>
     private static IReadOnlyDictionary<string, double> Score(PipelineModel model, Table table, string path)
     {
-        if (model.Task == TaskKind.Reconstruction) return Scoring.Reconstruction(model.Predict(table));
         var labelled = model.Target != "" && table.Contains(model.Target);
-        if (model.Task == TaskKind.Clustering)
-        {
-            var prepared = model.Prepare(table);
-            var x = FeatureMatrix.Build(prepared, [.. prepared.ColumnNames], out var width);
-            return Scoring.Clustering(model.Model.Predict(prepared), x, width, labelled ? table[model.Target] : null);
-        }
+        if (model.Task is TaskKind.Reconstruction or TaskKind.Clustering)
+            return TrainingRun.Score(model, table, labelled ? model.Target : "");
         if (!labelled)
             throw LatheException.BadData($"{path}: no column '{model.Target}', the target this model predicts; evaluate compares predictions with it. " +
                                          "Use lathe predict for rows without it.");

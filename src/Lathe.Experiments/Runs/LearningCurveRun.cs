@@ -28,13 +28,7 @@ public static class LearningCurveRun
         var config = ConfigLoader.Load(configPath, overrides);
         var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         var log = options.Log ?? (_ => { });
-        var data = DatasetLoader.Load(config, configDirectory);
-        if (data.Task is not (TaskKind.Classification or TaskKind.Regression))
-            throw LatheException.BadConfig("lathe curve scores classifiers (accuracy) and regressors (r2); this config's task is " +
-                                           data.Task.ToString().ToLowerInvariant() + ".");
-        var validation = data.Validation
-            ?? throw LatheException.BadConfig("data.split.validation is 0: the learning curve scores each fit on the validation part; give it a share (e.g. 0.2).");
-        var metric = data.Task == TaskKind.Classification ? "accuracy" : "r2";
+        var (data, validation, metric) = LoadScored(config, configDirectory);
         log($"data: {data.Train.RowCount} training rows, {validation.RowCount} validation rows; {metric} at {string.Join(", ", shares.Select(s => s.ToString("P0", CultureInfo.InvariantCulture)))} of the training rows, {repeats} repeat(s) each");
         log($"model: {TrainingRun.Describe(config.Model)}");
 
@@ -64,6 +58,18 @@ public static class LearningCurveRun
         AtomicFile.WriteAllText(Path.Combine(folder.Path, "curve.csv"), result.ToCsv());
         SizeCurvePlot.Save(result, Path.Combine(folder.Path, "learning_curve_size.png"), $"{config.Name}: {metric} by training rows");
         return result;
+    }
+
+    /// <summary>The config's data for a curve: a classifier or regressor with a validation part, and the score it is judged by.</summary>
+    internal static (PreparedData Data, Lathe.Data.Table Validation, string Metric) LoadScored(LatheConfig config, string configDirectory)
+    {
+        var data = DatasetLoader.Load(config, configDirectory);
+        if (data.Task is not (TaskKind.Classification or TaskKind.Regression))
+            throw LatheException.BadConfig("lathe curve scores classifiers (accuracy) and regressors (r2); this config's task is " +
+                                           data.Task.ToString().ToLowerInvariant() + ".");
+        var validation = data.Validation
+            ?? throw LatheException.BadConfig("data.split.validation is 0: the curve scores each fit on the validation part; give it a share (e.g. 0.2).");
+        return (data, validation, data.Task == TaskKind.Classification ? "accuracy" : "r2");
     }
 
     /// <summary>A random share of the training rows, keeping class shares for classification with a stratified split.</summary>

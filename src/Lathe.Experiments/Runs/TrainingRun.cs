@@ -44,10 +44,7 @@ public static class TrainingRun
             : $"model: {Describe(config.Model)}, {config.Train.Optimizer.Type} lr {config.Train.Optimizer.Lr}, {config.Train.Epochs} epochs, batch {config.Train.BatchSize}");
 
         var history = new History();
-        var callbacks = new List<ICallback> { history };
-        if (config.Train.EarlyStopping is { } early)
-            callbacks.Add(new EarlyStopping(early.Monitor, early.Patience, early.MinDelta, early.RestoreBest));
-        callbacks.AddRange(options.Callbacks);
+        List<ICallback> callbacks = [history, .. EarlyStoppingOf(config), .. options.Callbacks];
         var checkpoints = new CheckpointSettings
         {
             Directory = folder.CheckpointDirectory,
@@ -60,8 +57,14 @@ public static class TrainingRun
         var model = (PipelineModel)pipeline.Fit(data.ToTrainingData(), context);
         if (context.StopReason is not null) log($"stopped: {context.StopReason}");
 
-        var validation = data.Validation is null ? null : Score(model, data.Validation, data.Target);
-        var test = data.Test is null ? null : Score(model, data.Test, data.Target);
+        // The part the pictures show (test, else validation) is predicted once, for its scores and its pictures.
+        var pictured = data.Test ?? data.Validation;
+        var picturedPrediction = pictured is not null && model.Task is (TaskKind.Classification or TaskKind.Regression) && model.Model is not GptModel
+            ? model.Predict(pictured)
+            : null;
+        Prediction? PredictionOf(Table part) => ReferenceEquals(part, pictured) ? picturedPrediction : null;
+        var validation = data.Validation is null ? null : Score(model, data.Validation, data.Target, PredictionOf(data.Validation));
+        var test = data.Test is null ? null : Score(model, data.Test, data.Target, PredictionOf(data.Test));
 
         AtomicFile.WriteAllText(folder.HistoryFile, history.ToCsv());
         AtomicFile.WriteAllText(folder.HistoryJsonFile, history.ToJson());
@@ -77,26 +80,29 @@ public static class TrainingRun
         AtomicFile.WriteAllText(folder.MetricsFile, metrics.ToJsonString(Indented));
         ModelFolder.Save(model, folder.ModelDirectory, (JsonObject)metrics.DeepClone());
         if (model.Model is DecisionTreeModel tree) AtomicFile.WriteAllText(Path.Combine(folder.Path, "tree_rules.txt"), tree.Rules);
-        if ((data.Test ?? data.Validation) is { } scored) SavePictures(model, scored, data.Target, folder.Path, data.Test is null ? "validation" : "test");
+        if (picturedPrediction is not null) SavePictures(picturedPrediction, pictured!, data.Target, folder.Path, data.Test is null ? "validation" : "test");
         return new RunResult(folder.Path, data.Task, context.LastStep, context.StopReason, validation, test);
     }
 
     /// <summary>The standard scores; a language model is scored by the perplexity of the part's text.</summary>
-    internal static IReadOnlyDictionary<string, double> Score(PipelineModel model, Table part, string target) =>
+    /// <param name="prediction">The part's prediction when the caller already has it (classification and regression).</param>
+    internal static IReadOnlyDictionary<string, double> Score(PipelineModel model, Table part, string target, Prediction? prediction = null) =>
         model.Model switch
         {
             GptModel gpt => new Dictionary<string, double> { ["perplexity"] = gpt.Perplexity(GptEstimator.TextOf(part, target)) },
             { Task: TaskKind.Reconstruction } => Scoring.Reconstruction(model.Predict(part)),
             { Task: TaskKind.Clustering } => ScoreClusters(model, part, target),
-            _ => Scoring.Score(model.Predict(part), part[target]),
+            _ => Scoring.Score(prediction ?? model.Predict(part), part[target]),
         };
 
+    /// <summary>The early-stopping callback the config asks for, if any.</summary>
+    internal static IEnumerable<ICallback> EarlyStoppingOf(LatheConfig config) =>
+        config.Train.EarlyStopping is { } early ? [new EarlyStopping(early.Monitor, early.Patience, early.MinDelta, early.RestoreBest)] : [];
+
     /// <summary>Confusion matrix, ROC, precision–recall and calibration curves for a classifier; residuals for a regressor.</summary>
-    private static void SavePictures(PipelineModel model, Table part, string target, string folder, string name)
+    private static void SavePictures(Prediction prediction, Table part, string target, string folder, string name)
     {
-        if (model.Task is not (TaskKind.Classification or TaskKind.Regression) || model.Model is GptModel) return;
-        var prediction = model.Predict(part);
-        if (model.Task == TaskKind.Regression)
+        if (prediction.Task == TaskKind.Regression)
         {
             ResidualPlot.Save(((NumericColumn)part[target]).Values, prediction.Values, Path.Combine(folder, "residuals.png"), name);
             return;
@@ -107,7 +113,7 @@ public static class TrainingRun
     }
 
     /// <summary>Silhouette in the prepared (scaled) feature space; ARI and NMI when the config named a label column.</summary>
-    private static IReadOnlyDictionary<string, double> ScoreClusters(PipelineModel model, Table part, string target)
+    internal static IReadOnlyDictionary<string, double> ScoreClusters(PipelineModel model, Table part, string target)
     {
         var prepared = model.Prepare(part);
         var x = FeatureMatrix.Build(prepared, [.. prepared.ColumnNames], out var width);

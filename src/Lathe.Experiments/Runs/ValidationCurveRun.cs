@@ -31,12 +31,7 @@ public static class ValidationCurveRun
         {
             var config = ConfigLoader.Load(configPath, [.. overrides, $"{parameter}={value}"]);
             first ??= config;
-            var data = DatasetLoader.Load(config, configDirectory);
-            if (data.Task is not (TaskKind.Classification or TaskKind.Regression))
-                throw LatheException.BadConfig("lathe curve scores classifiers (accuracy) and regressors (r2); this config's task is " + data.Task.ToString().ToLowerInvariant() + ".");
-            var validation = data.Validation
-                ?? throw LatheException.BadConfig("data.split.validation is 0: the curve scores each fit on the validation part; give it a share (e.g. 0.2).");
-            metric = data.Task == TaskKind.Classification ? "accuracy" : "r2";
+            (var data, var validation, metric) = LearningCurveRun.LoadScored(config, configDirectory);
             var model = (PipelineModel)ModelFactory.Create(config, data.Task, configDirectory)
                 .Fit(new TrainingData(data.Train, validation, data.Target, data.Task), new FitContext(config.Seed, [], options.Cancellation));
             points.Add(new ValidationCurvePoint(value, TrainingRun.Score(model, data.Train, data.Target)[metric], TrainingRun.Score(model, validation, data.Target)[metric]));
