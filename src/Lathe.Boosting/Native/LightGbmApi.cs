@@ -13,7 +13,6 @@ internal static unsafe partial class LightGbmApi
     public const int Float32 = 0;
     public const int Float64 = 1;
     public const int PredictNormal = 0;
-    public const int ImportanceSplit = 0;
     public const int ImportanceGain = 1;
 
     [LibraryImport(Library)]
@@ -60,9 +59,6 @@ internal static unsafe partial class LightGbmApi
 
     [LibraryImport(Library)]
     public static partial int LGBM_BoosterFeatureImportance(nint booster, int iterations, int importanceType, double* results);
-
-    [LibraryImport(Library)]
-    public static partial int LGBM_BoosterGetNumClasses(nint booster, out int classes);
 
     [LibraryImport(Library)]
     public static partial int LGBM_BoosterFree(nint booster);

@@ -110,11 +110,12 @@ internal sealed class TreeBuilder
         _left.Add(-1);
         _right.Add(-1);
         _value.Add(ValueOf(rows));
-        var impurity = Impurity(rows);
+        var counts = new SplitScan(this, rows); // the node's class counts (or sums), shared by the impurity and every feature's scan
+        var impurity = counts.TotalImpurity(rows.Length);
         _impurity.Add(impurity);
         _samples.Add(rows.Length);
         if (rows.Length < _options.MinSamplesSplit || depth == _options.MaxDepth || impurity <= 1e-12) return node;
-        if (FindSplit(rows, impurity) is not { } split) return node;
+        if (FindSplit(rows, impurity, counts) is not { } split) return node;
 
         _feature[node] = split.Feature;
         _threshold[node] = split.Threshold;
@@ -128,7 +129,7 @@ internal sealed class TreeBuilder
     /// <summary>The best threshold of one feature: the decrease and how many sorted rows go left.</summary>
     private readonly record struct Candidate(double Decrease, float Threshold, int LeftCount);
 
-    private Split? FindSplit(int[] rows, double parentImpurity)
+    private Split? FindSplit(int[] rows, double parentImpurity, SplitScan node)
     {
         var features = Enumerable.Range(0, _width).ToArray();
         if (_options.MaxFeatures is { } m && m < _width)
@@ -137,7 +138,6 @@ internal sealed class TreeBuilder
             features = features[..m];
         }
         var candidates = new Candidate[features.Length];
-        var node = new SplitScan(this, rows); // the node's class counts (or sums), counted once for every feature
         // Big nodes of a single tree search features in parallel (a forest already runs trees in parallel).
         if (_parallelFeatures && (long)rows.Length * features.Length > 200_000)
             Parallel.For(0, features.Length, () => new ScanBuffers(rows.Length, _classCount),
@@ -224,13 +224,6 @@ internal sealed class TreeBuilder
         return counts;
     }
 
-    private double Impurity(int[] rows)
-    {
-        var scan = new SplitScan(this, rows);
-        foreach (var r in rows) scan.MoveLeft(r);
-        return scan.LeftImpurity(rows.Length);
-    }
-
     /// <summary>Running class counts (or sums) of the rows left of a threshold, and the rest on the right.</summary>
     private sealed class SplitScan
     {
@@ -277,9 +270,10 @@ internal sealed class TreeBuilder
             }
         }
 
-        public double LeftImpurity(int n) => _tree._classes is null
-            ? Variance(_leftSum, _leftSquares, n)
-            : ClassImpurity(n, right: false);
+        /// <summary>Impurity of all the scan's rows (before any moved left).</summary>
+        public double TotalImpurity(int n) => _tree._classes is null
+            ? Variance(_totalSum, _totalSquares, n)
+            : ClassImpurity(n, right: true);
 
         /// <summary>Impurity of the two children weighted by their sizes.</summary>
         public double ChildImpurity(int nLeft, int nRight)
