@@ -11,7 +11,7 @@ namespace Lathe.Boosting;
 /// readable and loadable by LightGBM itself); model.json holds the features and classes. Predictions always
 /// come from a booster read back from that text, so a saved and reloaded model predicts identically.
 /// </summary>
-public sealed class GradientBoostingModel : IModel
+public sealed class GradientBoostingModel : IModel, IHasFeatureImportances
 {
     public const string ModelFile = "model.txt";
 

@@ -5,7 +5,7 @@ namespace Lathe.Models.Trees;
 
 /// <summary>A fitted decision tree, saved as plain JSON arrays, with feature importances and readable rules.</summary>
 public sealed class DecisionTreeModel(DecisionTree tree, TaskKind task, IReadOnlyList<string> features, IReadOnlyList<string>? classes, double[] importances)
-    : IModel
+    : IModel, IHasFeatureImportances
 {
     public string Type => DecisionTreeEstimator.TypeName;
 

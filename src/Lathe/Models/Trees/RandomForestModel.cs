@@ -5,7 +5,7 @@ namespace Lathe.Models.Trees;
 
 /// <summary>A fitted random forest: its trees as plain JSON arrays, averaged importances.</summary>
 public sealed class RandomForestModel(IReadOnlyList<DecisionTree> trees, TaskKind task, IReadOnlyList<string> features, IReadOnlyList<string>? classes,
-    double[] importances) : IModel
+    double[] importances) : IModel, IHasFeatureImportances
 {
     public string Type => RandomForestEstimator.TypeName;
 
