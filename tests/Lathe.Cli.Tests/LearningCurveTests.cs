@@ -1,32 +1,4 @@
-using Lathe.Experiments.Runs;
-
 namespace Lathe.Cli.Tests;
-
-public class DataSufficiencyTests
-{
-    [Fact]
-    public void An_exact_power_law_is_extrapolated_to_twice_the_rows_without_spread()
-    {
-        // error(n) = 0.5 / √n: at 1,600 rows 0.0125, at 800 rows 0.5 / √800.
-        int[] rows = [100, 200, 400, 800];
-        var estimate = DataSufficiency.Estimate(rows, [.. rows.Select(n => 1 - 0.5 / Math.Sqrt(n))])!;
-        Assert.Equal(800, estimate.Rows);
-        Assert.Equal(-0.5, estimate.Exponent, 9);
-        Assert.Equal(1 - 0.0125, estimate.ScoreAtTwice, 9);
-        Assert.Equal(0.5 / Math.Sqrt(800) - 0.0125, estimate.Gain, 9);
-        Assert.Equal(estimate.Low, estimate.High, 9);
-    }
-
-    [Fact]
-    public void Noisy_points_give_a_range_around_the_estimate_and_two_points_give_none()
-    {
-        int[] rows = [50, 100, 200, 400];
-        var estimate = DataSufficiency.Estimate(rows, [0.70, 0.80, 0.83, 0.90])!;
-        Assert.True(estimate.Low < estimate.ScoreAtTwice && estimate.ScoreAtTwice < estimate.High);
-        Assert.True(estimate.Gain > 0);
-        Assert.Null(DataSufficiency.Estimate([50, 100], [0.7, 0.8]));
-    }
-}
 
 public class LearningCurveEndToEndTests
 {

@@ -426,56 +426,6 @@ public class CrossValidationEndToEndTests
     }
 }
 
-public class DoctorEndToEndTests
-{
-    /// <summary>Trains iris with the given overrides, runs `lathe doctor` on the run, and returns its output and doctor.json.</summary>
-    private static (string Output, System.Text.Json.Nodes.JsonNode Report) TrainAndDiagnose(params string[] overrides)
-    {
-        using var cli = new CliRunner();
-        var (code, output, error) = cli.Train(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"), overrides);
-        Assert.True(code == 0, error + output);
-        var run = CliRunner.RunFolderOf(output);
-        var doctor = cli.Run("doctor", run);
-        Assert.True(doctor.ExitCode == 0, doctor.Error);
-        return (doctor.Output, System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(run, "doctor.json")))!);
-    }
-
-    private static string[] Kinds(System.Text.Json.Nodes.JsonNode report) => [.. report["findings"]!.AsArray().Select(f => (string)f!["kind"]!)];
-
-    [Fact]
-    public void A_big_network_trained_long_on_few_rows_is_diagnosed_as_overfitting()
-    {
-        var (output, report) = TrainAndDiagnose("--set", "model.hidden=[256,256]", "--set", "train.epochs=150", "--set", "train.early_stopping=null",
-            "--set", "data.split.validation=0.5");
-        Assert.Equal(["overfitting"], Kinds(report));
-        Assert.Contains("try: Stop at the best validation loss:  train.early_stopping", output);
-    }
-
-    [Fact]
-    public void A_huge_learning_rate_is_diagnosed_as_too_high()
-    {
-        var (output, report) = TrainAndDiagnose("--set", "train.optimizer.type=sgd", "--set", "train.optimizer.lr=5", "--set", "train.epochs=20");
-        Assert.Equal(["learning_rate_too_high"], Kinds(report));
-        Assert.Contains("train.optimizer.lr: 0.5", output);
-    }
-
-    [Fact]
-    public void A_tiny_learning_rate_is_diagnosed_as_too_low()
-    {
-        var (output, report) = TrainAndDiagnose("--set", "train.optimizer.type=sgd", "--set", "train.optimizer.lr=0.001", "--set", "train.epochs=30");
-        Assert.Equal(["learning_rate_too_low"], Kinds(report));
-        Assert.Contains("train.optimizer.lr: 0.01", output);
-    }
-
-    [Fact]
-    public void A_model_that_cannot_learn_is_diagnosed_as_underfitting()
-    {
-        // A rate too small to move the weights: the loss stays flat at the level of guessing.
-        var (_, report) = TrainAndDiagnose("--set", "train.optimizer.type=sgd", "--set", "train.optimizer.lr=0.00003", "--set", "train.epochs=30");
-        Assert.Equal(["underfitting"], Kinds(report));
-    }
-}
-
 public class EvaluateEndToEndTests
 {
     [Fact]

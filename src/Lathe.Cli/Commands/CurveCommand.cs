@@ -10,12 +10,8 @@ internal static class CurveCommand
     public static Command Create(CliConsole console)
     {
         var config = new Argument<string>("config") { Description = "The YAML config file (see docs/config.md)." };
-        var sizes = new Option<string>("--sizes")
-        {
-            Description = "Shares of the training rows to fit on, comma-separated.",
-            DefaultValueFactory = _ => "0.1,0.25,0.5,0.75,1",
-        };
-        var repeats = new Option<int>("--repeats") { Description = "Random subsets per share (the full set is fitted once).", DefaultValueFactory = _ => 3 };
+        var sizes = SizesOption();
+        var repeats = RepeatsOption();
         var set = new Option<string[]>("--set") { Description = "Override a config key (repeatable; the value is YAML).", DefaultValueFactory = _ => [] };
         var runsDir = new Option<string>("--runs-dir") { Description = "Folder for run folders.", DefaultValueFactory = _ => "runs" };
         var parameter = new Option<string?>("--param") { Description = "Validation curve instead: the config key to vary, e.g. model.max_depth." };
@@ -49,7 +45,16 @@ internal static class CurveCommand
         return command;
     }
 
-    private static double[] ParseShares(string text) =>
+    internal static Option<string> SizesOption() => new("--sizes")
+    {
+        Description = "Shares of the training rows to fit on, comma-separated.",
+        DefaultValueFactory = _ => "0.1,0.25,0.5,0.75,1",
+    };
+
+    internal static Option<int> RepeatsOption() =>
+        new("--repeats") { Description = "Random subsets per share (the full set is fitted once).", DefaultValueFactory = _ => 3 };
+
+    internal static double[] ParseShares(string text) =>
     [
         .. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(part =>
             double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var share)

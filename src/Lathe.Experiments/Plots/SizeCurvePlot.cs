@@ -7,6 +7,8 @@ namespace Lathe.Experiments.Plots;
 /// <summary>Training and validation score against the number of training rows, with ±1 standard deviation bars over the repeats.</summary>
 public static class SizeCurvePlot
 {
+    public const string FileName = "learning_curve_size.png";
+
     public static void Save(LearningCurveResult result, string path, string title)
     {
         var plot = new Plot();

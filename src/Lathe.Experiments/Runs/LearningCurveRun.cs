@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lathe.Experiments.Config;
 using Lathe.Experiments.Data;
+using Lathe.Diagnosis;
 using Lathe.Experiments.Plots;
 using Lathe.IO;
 using Lathe.Models;
@@ -22,11 +23,20 @@ public static class LearningCurveRun
 {
     public static LearningCurveResult Execute(string configPath, IReadOnlyList<string> overrides, IReadOnlyList<double> shares, int repeats, RunOptions options)
     {
+        var config = ConfigLoader.Load(configPath, overrides);
+        var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        var curve = Measure(config, configDirectory, shares, repeats, options);
+        var folder = RunFolder.Create(options.RunsDirectory, config.Name + "-curve", DateTime.Now);
+        AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
+        return Write(curve, folder.Path, "curve.json", $"{config.Name}: {curve.Metric} by training rows");
+    }
+
+    /// <summary>Fits the config's pipeline on each share of the training rows (and repeats) and scores it; writes nothing.</summary>
+    public static LearningCurveResult Measure(LatheConfig config, string configDirectory, IReadOnlyList<double> shares, int repeats, RunOptions options)
+    {
         if (shares.Count == 0 || shares.Any(s => s is <= 0 or > 1))
             throw LatheException.BadConfig("--sizes: shares of the training rows must be in (0, 1], e.g. 0.1,0.25,0.5,1.");
         if (repeats < 1) throw LatheException.BadConfig("--repeats must be at least 1.");
-        var config = ConfigLoader.Load(configPath, overrides);
-        var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         var log = options.Log ?? (_ => { });
         var (data, validation, metric) = LoadScored(config, configDirectory);
         log($"data: {data.Train.RowCount} training rows, {validation.RowCount} validation rows; {metric} at {string.Join(", ", shares.Select(s => s.ToString("P0", CultureInfo.InvariantCulture)))} of the training rows, {repeats} repeat(s) each");
@@ -50,14 +60,16 @@ public static class LearningCurveRun
             log($"{rows} rows: train {metric} {points[^1].Train:0.0000}, validation {points[^1].Validation:0.0000} ± {points[^1].ValidationSpread:0.0000}");
         }
 
-        var sufficiency = DataSufficiency.Estimate([.. points.Select(p => p.Rows)], [.. points.Select(p => p.Validation)]);
-        var folder = RunFolder.Create(options.RunsDirectory, config.Name + "-curve", DateTime.Now);
-        var result = new LearningCurveResult(folder.Path, metric, points, sufficiency);
-        AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
-        AtomicFile.WriteAllText(Path.Combine(folder.Path, "curve.json"), result.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        AtomicFile.WriteAllText(Path.Combine(folder.Path, "curve.csv"), result.ToCsv());
-        SizeCurvePlot.Save(result, Path.Combine(folder.Path, "learning_curve_size.png"), $"{config.Name}: {metric} by training rows");
-        return result;
+        return LearningCurveResult.FromPoints("", metric, points);
+    }
+
+    /// <summary>Writes the curve as JSON (<paramref name="jsonName"/>), CSV and learning_curve_size.png into <paramref name="folder"/>.</summary>
+    public static LearningCurveResult Write(LearningCurveResult curve, string folder, string jsonName, string title)
+    {
+        AtomicFile.WriteAllText(Path.Combine(folder, jsonName), curve.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(Path.Combine(folder, Path.ChangeExtension(jsonName, ".csv")), curve.ToCsv());
+        SizeCurvePlot.Save(curve, Path.Combine(folder, SizeCurvePlot.FileName), title);
+        return curve with { Folder = folder };
     }
 
     /// <summary>The config's data for a curve: a classifier or regressor with a validation part, and the score it is judged by.</summary>
@@ -103,6 +115,13 @@ public sealed record LearningCurveResult(string Folder, string Metric, IReadOnly
             ["rows"] = 2 * s.Rows, ["expected"] = R(s.ScoreAtTwice), ["low"] = R(s.Low), ["high"] = R(s.High), ["gain"] = R(s.Gain), ["exponent"] = R(s.Exponent),
         },
     };
+
+    /// <summary>Reads what <see cref="ToJson"/> wrote (the estimate is recomputed from the points).</summary>
+    public static LearningCurveResult FromJson(JsonNode json, string folder) => FromPoints(folder, (string)json["metric"]!,
+        [.. json["points"]!.AsArray().Select(p => new CurvePoint((int)p!["rows"]!, (double)p["train"]!, (double)p["train_std"]!, (double)p["validation"]!, (double)p["validation_std"]!))]);
+
+    public static LearningCurveResult FromPoints(string folder, string metric, IReadOnlyList<CurvePoint> points) =>
+        new(folder, metric, points, DataSufficiency.Estimate([.. points.Select(p => p.Rows)], [.. points.Select(p => p.Validation)]));
 
     public string ToCsv()
     {

@@ -68,6 +68,19 @@ internal sealed class RemedyBook(RunFacts facts)
         _ => [],
     };
 
+    /// <summary>More rows first; while they are scarce, a model that needs fewer of them.</summary>
+    public IReadOnlyList<Remedy> MoreData(int rows) =>
+    [
+        new($"Collect about {rows} more labelled rows (twice the data) and train on them", "data.path: <the file with the added rows>"),
+        .. LessCapacity(),
+    ];
+
+    public static IReadOnlyList<Remedy> SteadierCurve() =>
+    [
+        new("Measure the curve with more random subsets per size", "lathe doctor RUN --data-sufficiency --repeats 10"),
+        new("Hold out a larger validation part, so each point is less noisy", "data.split.validation: 0.25"),
+    ];
+
     private string Rate(double factor) => facts.LearningRate is { } lr
         ? (lr * factor).ToString("G3", CultureInfo.InvariantCulture)
         : factor < 1 ? "0.0001" : "0.01";

@@ -26,6 +26,28 @@ public static class TrainingDoctor
         return findings;
     }
 
+    /// <summary>
+    /// What a learning curve over training-set size says about collecting more data: it helps when twice the rows
+    /// are expected to add at least a point of the score even at the low end of the estimate, helps little when
+    /// even the high end adds less than a point, and is undecided in between (the curve is too noisy to tell).
+    /// </summary>
+    /// <param name="metric">The score the curve was measured in (accuracy, r2).</param>
+    public static Finding JudgeData(DataSufficiency estimate, string metric, RunFacts facts)
+    {
+        var remedies = new RemedyBook(facts);
+        var evidence = $"on the learning curve over training-set size, validation {metric} is {F(estimate.Score)} at {estimate.Rows} rows; " +
+                       $"the fitted power law expects {F(estimate.ScoreAtTwice)} at {2 * estimate.Rows} rows " +
+                       $"(range {F(estimate.Low)} to {F(estimate.High)}), a gain of {estimate.Gain:+0.000;-0.000}";
+        const double point = 0.01;
+        if (estimate.Gain >= point && estimate.Low - estimate.Score >= point / 2)
+            return new Finding("more_data_helps", "More data would help", evidence + ".", remedies.MoreData(estimate.Rows));
+        if (estimate.High - estimate.Score < point)
+            return new Finding("more_data_helps_little", "More data would help little",
+                evidence + ": the model, not the amount of data, limits the score.", remedies.MoreCapacity());
+        return new Finding("more_data_uncertain", "The curve cannot tell whether more data would help",
+            evidence + ": the range is too wide to decide.", RemedyBook.SteadierCurve());
+    }
+
     private static string? TooHigh(IReadOnlyList<StepReport> history, double[] train, RunFacts facts)
     {
         var lastGood = history.LastOrDefault(s => s.Metrics.TryGetValue("train_loss", out var v) && double.IsFinite(v));

@@ -1,4 +1,4 @@
-namespace Lathe.Experiments.Runs;
+namespace Lathe.Diagnosis;
 
 /// <summary>
 /// The expected change of the validation score from twice as many training rows, extrapolated from a
