@@ -13,4 +13,14 @@ if [ ! -d /usr/share/datasets/fashion-mnist ]; then
   fi
 fi
 
+# The report test opens report.html in Debian's chromium (through Microsoft.Playwright).
+if ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing chromium (headless browser for the report test)"
+    apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null
+  else
+    echo "warning: chromium is missing; run 'sudo apt-get install chromium' or the report test will fail" >&2
+  fi
+fi
+
 dotnet test Lathe.slnx "$@"

@@ -70,7 +70,7 @@ public static class DoctorRun
     }
 
     /// <summary>history.json rows ({"epoch": n, metric: value or null, ...}) as step reports; null (non-finite) becomes NaN.</summary>
-    private static List<StepReport> ReadHistory(string path)
+    internal static List<StepReport> ReadHistory(string path)
     {
         var rows = JsonNode.Parse(File.ReadAllText(path))?.AsArray()
             ?? throw LatheException.BadData($"{path}: not a JSON array of steps.");

@@ -69,6 +69,7 @@ public static class TrainingRun
         AtomicFile.WriteAllText(folder.HistoryFile, history.ToCsv());
         AtomicFile.WriteAllText(folder.HistoryJsonFile, history.ToJson());
         LearningCurvePlot.Save(history, folder.LearningCurveFile, $"{config.Name}: loss per epoch");
+        MetricCurvePlot.Save(history, Path.Combine(folder.Path, MetricCurvePlot.FileName), $"{config.Name}: scores per epoch");
         var metrics = new JsonObject
         {
             ["task"] = data.Task.ToString().ToLowerInvariant(),
@@ -78,6 +79,8 @@ public static class TrainingRun
             ["test"] = ToJson(test),
         };
         AtomicFile.WriteAllText(folder.MetricsFile, metrics.ToJsonString(Indented));
+        AtomicFile.WriteAllText(Path.Combine(folder.Path, RunEnvironment.FileName),
+            RunEnvironment.Describe(config, !ClassicalModels.Handles(config.Model.Type)).ToJsonString(Indented));
         ModelFolder.Save(model, folder.ModelDirectory, (JsonObject)metrics.DeepClone());
         if (model.Model is DecisionTreeModel tree) AtomicFile.WriteAllText(Path.Combine(folder.Path, "tree_rules.txt"), tree.Rules);
         if (picturedPrediction is not null) SavePictures(picturedPrediction, pictured!, data.Target, folder.Path, data.Test is null ? "validation" : "test");
@@ -100,7 +103,7 @@ public static class TrainingRun
         config.Train.EarlyStopping is { } early ? [new EarlyStopping(early.Monitor, early.Patience, early.MinDelta, early.RestoreBest)] : [];
 
     /// <summary>Confusion matrix, ROC, precision–recall and calibration curves for a classifier; residuals for a regressor.</summary>
-    private static void SavePictures(Prediction prediction, Table part, string target, string folder, string name)
+    internal static void SavePictures(Prediction prediction, Table part, string target, string folder, string name)
     {
         if (prediction.Task == TaskKind.Regression)
         {

@@ -11,6 +11,14 @@ public sealed class History : IStatefulCallback
 
     public IReadOnlyList<StepReport> Steps => _steps;
 
+    /// <summary>A history holding recorded steps, such as those read back from a run's history.json.</summary>
+    public static History Of(IEnumerable<StepReport> steps)
+    {
+        var history = new History();
+        history._steps.AddRange(steps);
+        return history;
+    }
+
     /// <summary>Metric names in the order first seen.</summary>
     public IReadOnlyList<string> MetricNames => [.. _steps.SelectMany(s => s.Metrics.Keys).Distinct()];
 
