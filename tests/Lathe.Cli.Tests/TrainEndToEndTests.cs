@@ -438,8 +438,11 @@ public class EvaluateEndToEndTests
         var evaluate = cli.Run("evaluate", run, "--data", Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "iris.csv"));
         Assert.True(evaluate.ExitCode == 0, evaluate.Error);
         Assert.Matches(@"150 rows: accuracy 0\.9\d{3}", evaluate.Output);
-        var saved = Directory.GetFiles(Path.Combine(run, "evaluations"), "iris-*.json").Single();
-        Assert.True((double)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(saved))!["scores"]!["accuracy"]! > 0.9);
+        var saved = Directory.GetDirectories(Path.Combine(run, "evaluations"), "iris-*").Single();
+        Assert.Contains($"wrote {saved}", evaluate.Output);
+        Assert.True((double)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(saved, "scores.json")))!["scores"]!["accuracy"]! > 0.9);
+        foreach (var picture in new[] { "confusion_matrix.png", "roc_curve.png", "pr_curve.png", "calibration.png" })
+            Assert.True(new FileInfo(Path.Combine(saved, picture)).Length > 10_000, picture);
 
         var unlabelled = cli.Write("rows.csv", "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n");
         var refused = cli.Run("evaluate", run, "--data", unlabelled);

@@ -16,7 +16,7 @@ internal static class EvaluateCommand
         {
             var result = EvaluationRun.Execute(parsed.GetValue(run)!, parsed.GetValue(data)!);
             console.Output.WriteLine($"{result.Rows} rows: {MetricText.Format(result.Scores)}");
-            if (result.File is not null) console.Output.WriteLine($"wrote {result.File}");
+            if (result.Folder is not null) console.Output.WriteLine($"wrote {result.Folder}");
             return 0;
         }));
         return command;

@@ -109,8 +109,11 @@ public static class TrainingDoctor
         }
         var gap = validation[^1] - train[^1];
         if (gap > 0.5 * validation[^1] && gap > 0.05)
-            return $"the final validation loss {F(validation[^1])} is {validation[^1] / Math.Max(train[^1], 1e-12):0.#}× the training loss {F(train[^1])}: " +
-                   "the model fits its training rows far better than new ones.";
+            return train[^1] < 1e-6
+                ? $"the training loss is {F(train[^1])} (the model reproduces its training rows exactly) while the final validation loss is {F(validation[^1])}: " +
+                  "it fits its training rows far better than new ones."
+                : $"the final validation loss {F(validation[^1])} is {validation[^1] / train[^1]:0.#}× the training loss {F(train[^1])}: " +
+                  "the model fits its training rows far better than new ones.";
         return null;
     }
 

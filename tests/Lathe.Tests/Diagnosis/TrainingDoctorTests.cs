@@ -80,4 +80,14 @@ public class TrainingDoctorTests
         // Fast fall that levels off low, validation close behind.
         Assert.Empty(TrainingDoctor.Diagnose(History(s => 0.05 + Math.Exp(-s / 3.0), s => 0.08 + Math.Exp(-s / 3.0)), Mlp));
     }
+
+    [Fact]
+    public void A_tree_that_reproduces_its_training_rows_is_overfitting_without_a_ratio_to_zero()
+    {
+        var tree = new RunFacts("tree", Classes: 3, LearningRate: null, StopReason: null);
+        var findings = TrainingDoctor.Diagnose([new StepReport(1, 1, new Dictionary<string, double> { ["train_loss"] = 0, ["val_loss"] = 1.44 })], tree);
+        Assert.Equal("overfitting", Kinds(findings));
+        Assert.Contains("training loss is 0 (the model reproduces its training rows exactly)", findings[0].Evidence);
+        Assert.DoesNotContain("×", findings[0].Evidence);
+    }
 }
