@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using Lathe.Data;
 
@@ -23,10 +24,9 @@ public static class FeatureMatrix
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float[] Build(Table table, IReadOnlyList<string> columns, out int width)
     {
-        width = WidthOf(table, columns);
+        var sources = Sources(table, columns, out width);
         var rows = table.RowCount;
         var matrix = new float[rows * width];
-        var sources = columns.Select(name => table[name]).ToArray();
         // Rows in blocks: a block's rows stay in cache while every column writes its values into them.
         const int Block = 32;
         for (var start = 0; start < rows; start += Block)
@@ -49,16 +49,64 @@ public static class FeatureMatrix
                 }
             }
         }
-        for (var i = 0; i < matrix.Length; i++)
+        return matrix;
+    }
+
+    /// <summary>
+    /// The same values feature by feature (feature f's rows at [f·rows, (f+1)·rows)), as split searches read them:
+    /// a numeric column is one block copy, with no row-major matrix in between.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static float[] BuildColumnMajor(Table table, IReadOnlyList<string> columns, out int width)
+    {
+        var sources = Sources(table, columns, out width);
+        var rows = table.RowCount;
+        var matrix = new float[rows * width];
+        var feature = 0;
+        foreach (var source in sources)
         {
-            if (float.IsFinite(matrix[i])) continue;
-            var row = i / width;
-            var name = ColumnAt(table, columns, i % width);
-            throw LatheException.BadData(
-                $"{table.Source ?? "table"}: column '{name}' has a {(float.IsNaN(matrix[i]) ? "missing" : "infinite")} value in row {row + 1}. " +
-                "Add an imputer (data.clean.missing) or remove the row.");
+            switch (source)
+            {
+                case NumericColumn n:
+                    n.Values.CopyTo(matrix.AsSpan(feature++ * rows, rows));
+                    break;
+                case VectorColumn v:
+                    var data = v.Data;
+                    for (var r = 0; r < rows; r++)
+                        for (var j = 0; j < v.Width; j++) matrix[(feature + j) * rows + r] = data[r * v.Width + j];
+                    feature += v.Width;
+                    break;
+            }
         }
         return matrix;
+    }
+
+    /// <summary>
+    /// Checks the columns a matrix would be built from — numeric or vector, every value finite — without building it,
+    /// for models that read the table's columns directly.
+    /// </summary>
+    public static void Validate(Table table, IReadOnlyList<string> columns) => Sources(table, columns, out _);
+
+    /// <summary>The columns, refused unless numeric and finite; a whole column is checked at once by its SIMD sum.</summary>
+    private static Column[] Sources(Table table, IReadOnlyList<string> columns, out int width)
+    {
+        width = WidthOf(table, columns);
+        var sources = columns.Select(name => table[name]).ToArray();
+        foreach (var source in sources)
+        {
+            var values = source switch { NumericColumn n => n.Values, VectorColumn v => v.Data, _ => default };
+            // A non-finite value makes the sum non-finite; a huge finite sum (overflow) is rescanned and passes.
+            if (float.IsFinite(TensorPrimitives.Sum(values))) continue;
+            var width1 = source is VectorColumn vector ? vector.Width : 1;
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (float.IsFinite(values[i])) continue;
+                throw LatheException.BadData(
+                    $"{table.Source ?? "table"}: column '{source.Name}' has a {(float.IsNaN(values[i]) ? "missing" : "infinite")} value in row {i / width1 + 1}. " +
+                    "Add an imputer (data.clean.missing) or remove the row.");
+            }
+        }
+        return sources;
     }
 
     /// <summary>The column that holds position <paramref name="offset"/> of a matrix row.</summary>

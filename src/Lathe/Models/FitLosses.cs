@@ -1,5 +1,6 @@
 using Lathe.Data;
 using Lathe.Metrics;
+using Lathe.Training;
 
 namespace Lathe.Models;
 
@@ -13,9 +14,12 @@ public static class FitLosses
     /// False for models that memorize their training rows (k-NN): their training loss says nothing and
     /// costs a prediction for every training row against every other.
     /// </param>
-    public static Dictionary<string, double> Of(IModel model, TrainingData data, bool includeTrain = true)
+    /// <param name="context">The fit's context: with no callback to receive them, no losses are computed (a fit called
+    /// from C# without callbacks does only the work scikit-learn's fit does).</param>
+    public static Dictionary<string, double> Of(IModel model, TrainingData data, FitContext context, bool includeTrain = true)
     {
         var metrics = new Dictionary<string, double>();
+        if (!context.IsObserved) return metrics;
         if (includeTrain) metrics["train_loss"] = LossOf(model, data.Train, data.Target);
         if (data.Validation is not null) metrics["val_loss"] = LossOf(model, data.Validation, data.Target);
         return metrics;

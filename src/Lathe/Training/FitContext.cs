@@ -24,6 +24,9 @@ public sealed class FitContext
 
     public IReadOnlyList<ICallback> Callbacks { get; }
 
+    /// <summary>Whether any callback receives the reports: metrics that cost work (a training loss) are computed only then.</summary>
+    public bool IsObserved => Callbacks.Count > 0;
+
     public CancellationToken Cancellation { get; }
 
     /// <summary>Messages for the user (what was decided and why), one line each.</summary>

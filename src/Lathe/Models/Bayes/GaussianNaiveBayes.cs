@@ -21,59 +21,75 @@ public sealed class GaussianNaiveBayes : IEstimator
     {
         if (data.Task != TaskKind.Classification) throw LatheException.BadConfig("model.type naive_bayes is a classifier; the task is regression.");
         var features = data.FeatureNames;
-        var x = FeatureMatrix.Build(data.Train, features, out var width);
+        FeatureMatrix.Validate(data.Train, features);
+        var width = FeatureMatrix.WidthOf(data.Train, features);
         var (codes, _) = TargetValues.Of(data);
         var classes = data.Classes;
         var k = classes.Count;
         var counts = new double[k];
+        foreach (var c in codes!) counts[c]++;
         var means = new double[k * width];
         var variances = new double[k * width];
-        for (var r = 0; r < codes!.Length; r++)
+        var largestVariance = 0.0;
+        // Straight from the table's columns, feature by feature: no row-major copy of the training rows.
+        var feature = 0;
+        foreach (var name in features)
         {
-            var c = codes[r];
-            counts[c]++;
-            for (var j = 0; j < width; j++) means[c * width + j] += x[r * width + j];
-        }
-        for (var c = 0; c < k; c++)
-            for (var j = 0; j < width; j++) means[c * width + j] /= Math.Max(counts[c], 1);
-        for (var r = 0; r < codes.Length; r++)
-            for (var j = 0; j < width; j++)
+            switch (data.Train[name])
             {
-                var d = x[r * width + j] - means[codes[r] * width + j];
-                variances[codes[r] * width + j] += d * d;
+                case NumericColumn numeric:
+                    largestVariance = Math.Max(largestVariance, Moments(numeric.Values, 1, 0, codes, counts, means, variances, width, feature++));
+                    break;
+                case VectorColumn vector:
+                    for (var j = 0; j < vector.Width; j++)
+                        largestVariance = Math.Max(largestVariance, Moments(vector.Data, vector.Width, j, codes, counts, means, variances, width, feature++));
+                    break;
             }
-        for (var c = 0; c < k; c++)
-            for (var j = 0; j < width; j++) variances[c * width + j] /= Math.Max(counts[c], 1);
-        var epsilon = 1e-9 * LargestVariance(x, width);
+        }
+        var epsilon = 1e-9 * largestVariance;
         for (var i = 0; i < variances.Length; i++) variances[i] += epsilon;
 
         context.Start(1, null);
         var model = new NaiveBayesModel(features, classes, [.. counts.Select(n => Math.Log(n / codes.Length))], means, variances, width);
-        // The training loss from the matrix already built, rather than copying the table again to predict it.
-        var losses = new Dictionary<string, double> { ["train_loss"] = ClassificationMetrics.LogLoss(codes, model.ProbabilitiesOf(x, codes.Length), k) };
-        foreach (var (name, value) in FitLosses.Of(model, data, includeTrain: false)) losses[name] = value;
-        context.Report(1, losses);
+        context.Report(1, FitLosses.Of(model, data, context));
         context.Finish();
         return model;
     }
 
-    /// <summary>The largest variance of any feature, from sums taken row by row (a column-wise pass would miss the cache on every value).</summary>
-    private static double LargestVariance(float[] x, int width)
+    /// <summary>
+    /// Per-class mean and variance (two passes, as numerically careful as scikit-learn's) of one feature read at
+    /// <paramref name="offset"/> + r·<paramref name="stride"/>; returns the feature's variance over all rows.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double Moments(ReadOnlySpan<float> values, int stride, int offset, int[] codes, double[] counts, double[] means, double[] variances,
+        int width, int feature)
     {
-        var rows = width == 0 ? 0 : x.Length / width;
-        if (rows == 0) return 0;
-        var sum = new double[width];
-        var squares = new double[width];
-        for (var r = 0; r < rows; r++)
-            for (var j = 0; j < width; j++)
-            {
-                double v = x[r * width + j];
-                sum[j] += v;
-                squares[j] += v * v;
-            }
-        var largest = 0.0;
-        for (var j = 0; j < width; j++) largest = Math.Max(largest, squares[j] / rows - sum[j] / rows * (sum[j] / rows));
-        return largest;
+        var k = counts.Length;
+        Span<double> sum = k <= 256 ? stackalloc double[k] : new double[k];
+        Span<double> squares = k <= 256 ? stackalloc double[k] : new double[k];
+        sum.Clear();
+        squares.Clear();
+        for (var r = 0; r < codes.Length; r++) sum[codes[r]] += values[offset + r * stride];
+        Span<double> mean = k <= 256 ? stackalloc double[k] : new double[k];
+        var total = 0.0;
+        for (var c = 0; c < k; c++)
+        {
+            total += sum[c];
+            mean[c] = sum[c] / Math.Max(counts[c], 1);
+            means[c * width + feature] = mean[c];
+        }
+        var overall = total / codes.Length;
+        var spread = 0.0;
+        for (var r = 0; r < codes.Length; r++)
+        {
+            double v = values[offset + r * stride];
+            var c = codes[r];
+            var d = v - mean[c];
+            squares[c] += d * d;
+            spread += (v - overall) * (v - overall);
+        }
+        for (var c = 0; c < k; c++) variances[c * width + feature] = squares[c] / Math.Max(counts[c], 1);
+        return spread / codes.Length;
     }
 }
 

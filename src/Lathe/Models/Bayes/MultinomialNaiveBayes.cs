@@ -45,7 +45,7 @@ public sealed class MultinomialNaiveBayes(double alpha = 1.0) : IEstimator
         try
         {
             var model = new MultinomialNaiveBayesModel(features, data.Classes, [.. classRows.Select(n => Math.Log(n / codes.Length))], logTheta, width);
-            context.Report(1, FitLosses.Of(model, data));
+            context.Report(1, FitLosses.Of(model, data, context));
             return model;
         }
         finally

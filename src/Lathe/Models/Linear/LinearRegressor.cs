@@ -53,7 +53,7 @@ public sealed class LinearRegressor : IEstimator
                             "Drop redundant columns, or use penalty: l2.");
             }
             var model = CreateModel(w, centered, features);
-            context.Report(1, FitLosses.Of(model, data));
+            context.Report(1, FitLosses.Of(model, data, context));
             return model;
         }
         finally

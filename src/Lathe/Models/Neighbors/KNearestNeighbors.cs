@@ -47,7 +47,12 @@ public abstract class KNearestNeighbors : IEstimator
     public IModel Fit(TrainingData data, FitContext context)
     {
         var features = data.FeatureNames;
-        var x = FeatureMatrix.Build(data.Train, features, out var width);
+        // A lazy learner: fitting checks and keeps the training columns; the row-major copy the search scans is
+        // made on the first prediction (or save), as scikit-learn's brute-force fit only stores its array.
+        FeatureMatrix.Validate(data.Train, features);
+        var width = FeatureMatrix.WidthOf(data.Train, features);
+        var train = data.Train;
+        var x = new Lazy<float[]>(() => FeatureMatrix.Build(train, features, out _));
         var (classIndices, values) = TargetValues.Of(data);
         var targets = classIndices is null ? values! : [.. classIndices.Select(c => (float)c)];
         var classes = Task == TaskKind.Classification ? data.Classes : null;
@@ -55,7 +60,7 @@ public abstract class KNearestNeighbors : IEstimator
             throw LatheException.BadConfig($"model.k ({Options.K}) is more than the {data.Train.RowCount} training rows.");
         context.Start(1, null);
         var model = new NeighborsModel(x, width, targets, Task, features, classes, Options);
-        context.Report(1, FitLosses.Of(model, data, includeTrain: false));
+        context.Report(1, FitLosses.Of(model, data, context, includeTrain: false));
         context.Finish();
         return model;
     }

@@ -5,13 +5,14 @@ using Lathe.IO;
 namespace Lathe.Models.Neighbors;
 
 /// <summary>A fitted k-NN: the training rows (saved as raw float32 in neighbors.bin) and their targets.</summary>
-public sealed class NeighborsModel(float[] x, int width, float[] targets, TaskKind task, IReadOnlyList<string> features,
+/// <param name="rows">The training rows, row-major; built on first use after fitting (see <see cref="KNearestNeighbors.Fit"/>).</param>
+public sealed class NeighborsModel(Lazy<float[]> rows, int width, float[] targets, TaskKind task, IReadOnlyList<string> features,
     IReadOnlyList<string>? classes, NeighborsOptions options) : IModel
 {
     public const string DataFile = "neighbors.bin";
 
     // Built on first use (after fitting or loading) when the data suits it; answers as the brute-force scan does.
-    private readonly Lazy<KdTree?> _index = new(() => KdTree.Suits(targets.Length, width) ? new KdTree(x, width) : null);
+    private readonly Lazy<KdTree?> _index = new(() => KdTree.Suits(targets.Length, width) ? new KdTree(rows.Value, width) : null);
 
     public string Type => KNearestNeighbors.TypeName;
 
@@ -21,10 +22,11 @@ public sealed class NeighborsModel(float[] x, int width, float[] targets, TaskKi
     {
         var input = FeatureMatrix.Build(table, features, out var inputWidth);
         if (inputWidth != width) throw LatheException.BadData($"The input has {inputWidth} feature values per row; this model was trained on {width}.");
-        var rows = table.RowCount;
+        var count = table.RowCount;
         var outputs = classes?.Count ?? 1;
-        var result = new float[rows * outputs];
-        Parallel.For(0, rows, r =>
+        var result = new float[count * outputs];
+        var x = rows.Value;
+        Parallel.For(0, count, r =>
         {
             var query = input.AsSpan(r * width, width);
             var (index, distance) = _index.Value is { } tree ? tree.Nearest(query, options.K) : KNearestNeighbors.Nearest(x, width, query, options.K);
@@ -41,6 +43,7 @@ public sealed class NeighborsModel(float[] x, int width, float[] targets, TaskKi
 
     public JsonObject Save(string directory)
     {
+        var x = rows.Value;
         var bytes = new byte[(x.Length + targets.Length) * sizeof(float)];
         Buffer.BlockCopy(x, 0, bytes, 0, x.Length * sizeof(float));
         Buffer.BlockCopy(targets, 0, bytes, x.Length * sizeof(float), targets.Length * sizeof(float));
@@ -71,7 +74,7 @@ public sealed class NeighborsModel(float[] x, int width, float[] targets, TaskKi
         var targets = new float[rows];
         Buffer.BlockCopy(bytes, 0, x, 0, x.Length * sizeof(float));
         Buffer.BlockCopy(bytes, x.Length * sizeof(float), targets, 0, rows * sizeof(float));
-        return new NeighborsModel(x, width, targets, Enum.Parse<TaskKind>((string)json["task"]!, ignoreCase: true),
+        return new NeighborsModel(new Lazy<float[]>(x), width, targets, Enum.Parse<TaskKind>((string)json["task"]!, ignoreCase: true),
             [.. json["features"]!.AsArray().Select(f => (string)f!)], json["classes"]?.AsArray().Select(c => (string)c!).ToArray(),
             new NeighborsOptions { K = (int)json["k"]!, Weights = (string)json["weights"]! });
     }

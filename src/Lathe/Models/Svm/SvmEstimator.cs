@@ -112,7 +112,7 @@ public abstract class SvmEstimator : IEstimator
             });
 
             var model = Assemble(kernel, features, classes, labels, members, pairs, solutions, x, width, probA, probB);
-            foreach (var (name, value) in FitLosses.Of(model, data)) last[name] = value;
+            foreach (var (name, value) in FitLosses.Of(model, data, context)) last[name] = value;
             last["model_support_vectors"] = model.SupportVectorCount;
             context.Report(problems, last);
             return model;
@@ -139,7 +139,7 @@ public abstract class SvmEstimator : IEstimator
             for (var s = 0; s < support.Length; s++) x.AsSpan(support[s] * width, width).CopyTo(vectors.AsSpan(s * width, width));
             var model = new SvmModel(kernel, TaskKind.Regression, features, null, [], [support.Length], vectors, width,
                 [.. support.Select(r => solution.Coefficients[r])], [solution.Rho], null, null);
-            var metrics = FitLosses.Of(model, data);
+            var metrics = FitLosses.Of(model, data, context);
             metrics["iterations"] = solution.Iterations;
             metrics["support_vectors"] = support.Length;
             metrics["objective"] = solution.Objective;

@@ -30,17 +30,17 @@ public abstract class DecisionTreeEstimator : IEstimator
         if (data.Task != Task)
             throw new ArgumentException($"This tree is for {Task.ToString().ToLowerInvariant()}, but the data is for {data.Task.ToString().ToLowerInvariant()}.");
         var features = data.FeatureNames;
-        var x = FeatureMatrix.Build(data.Train, features, out var width);
+        var columns = FeatureMatrix.BuildColumnMajor(data.Train, features, out var width);
         var classes = Task == TaskKind.Classification ? data.Classes : null;
         var (classIndices, values) = TargetValues.Of(data);
 
         context.Start(1, null);
         try
         {
-            var builder = new TreeBuilder(TreeBuilder.ColumnMajor(x, width), width, classIndices, classes?.Count ?? 0, values, Options, context.Seed, parallelFeatures: true);
+            var builder = new TreeBuilder(columns, width, classIndices, classes?.Count ?? 0, values, Options, context.Seed, parallelFeatures: true);
             var tree = builder.Build([.. Enumerable.Range(0, data.Train.RowCount)]);
             var model = new DecisionTreeModel(tree, Task, features, classes, [.. builder.Importances]);
-            var metrics = FitLosses.Of(model, data);
+            var metrics = FitLosses.Of(model, data, context);
             metrics["nodes"] = tree.NodeCount;
             metrics["depth"] = tree.Depth;
             context.Report(1, metrics);

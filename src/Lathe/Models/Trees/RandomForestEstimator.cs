@@ -63,7 +63,7 @@ public abstract class RandomForestEstimator : IEstimator
             var averaged = Enumerable.Range(0, width).Select(f => importances.Average(i => i[f])).ToArray();
             var model = new RandomForestModel(trees, Task, features, classes, averaged);
 
-            var metrics = FitLosses.Of(model, data);
+            var metrics = FitLosses.Of(model, data, context);
             if (Options.Bootstrap && OutOfBag.Score(model, x, width, samples, classIndices, values) is { } oob)
                 metrics[classes is null ? "oob_r2" : "oob_accuracy"] = oob;
             metrics["trees"] = trees.Length;
