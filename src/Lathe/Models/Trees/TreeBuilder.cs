@@ -129,17 +129,20 @@ internal sealed class TreeBuilder
     /// <summary>The best threshold of one feature: the decrease and how many sorted rows go left.</summary>
     private readonly record struct Candidate(double Decrease, float Threshold, int LeftCount);
 
+    /// <summary>Rows × features of a node above which a lone tree searches its features on several threads.</summary>
+    private const long ParallelWork = 20_000;
+
     private Split? FindSplit(int[] rows, double parentImpurity, SplitScan node)
     {
+        // Features in a seeded random order at every node, as scikit-learn visits them: it picks the subset for
+        // max_features and breaks ties between equally good splits (common on small data), so no feature is
+        // favoured by its column position.
         var features = Enumerable.Range(0, _width).ToArray();
-        if (_options.MaxFeatures is { } m && m < _width)
-        {
-            _random.Shuffle(features);
-            features = features[..m];
-        }
+        _random.Shuffle(features);
+        if (_options.MaxFeatures is { } m && m < _width) features = features[..m];
         var candidates = new Candidate[features.Length];
         // Big nodes of a single tree search features in parallel (a forest already runs trees in parallel).
-        if (_parallelFeatures && (long)rows.Length * features.Length > 200_000)
+        if (_parallelFeatures && (long)rows.Length * features.Length > ParallelWork)
             Parallel.For(0, features.Length, () => new ScanBuffers(rows.Length, _classCount),
                 (i, _, buffers) => { candidates[i] = BestThreshold(features[i], rows, parentImpurity, buffers, node); return buffers; }, _ => { });
         else
@@ -148,7 +151,7 @@ internal sealed class TreeBuilder
             var buffers = _buffers ??= new ScanBuffers(_rootSize, _classCount);
             for (var i = 0; i < features.Length; i++) candidates[i] = BestThreshold(features[i], rows, parentImpurity, buffers, node);
         }
-        // The first feature (in search order) with the largest decrease wins, as in a sequential scan.
+        // The first feature (in the shuffled search order) with the largest decrease wins.
         var best = -1;
         for (var i = 0; i < candidates.Length; i++)
             if (candidates[i].Decrease > 1e-12 && (best < 0 || candidates[i].Decrease > candidates[best].Decrease)) best = i;
