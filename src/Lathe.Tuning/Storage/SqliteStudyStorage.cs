@@ -13,6 +13,9 @@ public sealed class SqliteStudyStorage(string path) : SqlStudyStorage(new Dialec
 {
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
+    /// <summary>Creates the tables of an older schema version (for the migration test).</summary>
+    internal static void CreateAtVersion(string path, int version) => SqlSchema.Migrate(new Dialect(path), version);
+
     private sealed class Dialect : SqlDialect
     {
         private const int BusyMilliseconds = 60_000;
