@@ -21,6 +21,7 @@ public static class LatheCli
         root.Subcommands.Add(DoctorCommand.Create(console));
         root.Subcommands.Add(CurveCommand.Create(console));
         root.Subcommands.Add(EvaluateCommand.Create(console));
+        root.Subcommands.Add(TuneCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -16,11 +16,15 @@ public sealed class PruningCallback(Trial trial, string metric) : ICallback
 
     public int? PrunedAt { get; private set; }
 
-    public void OnFitStart(FitContext context) => (Pruned, PrunedAt) = (false, null);
+    /// <summary>The metric's value at the last step that reported it.</summary>
+    public double? LastValue { get; private set; }
+
+    public void OnFitStart(FitContext context) => (Pruned, PrunedAt, LastValue) = (false, null, null);
 
     public void OnStep(StepReport report, FitContext context)
     {
         if (Pruned || !report.Metrics.TryGetValue(Metric, out var value)) return;
+        LastValue = value;
         trial.Report(report.Step, value);
         if (!trial.ShouldPrune()) return;
         (Pruned, PrunedAt) = (true, report.Step);

@@ -8,7 +8,7 @@ namespace Lathe.Tuning.Samplers;
 /// Tree-structured Parzen Estimator (Bergstra et al. 2011), one param at a time. The finished trials that have
 /// this param are split into a good part (the best <see cref="Gamma"/> share, at most 25) and the rest; each part
 /// becomes a density, l(x) for good and g(x) for bad; candidates are drawn from l and the one with the highest
-/// l(x)/g(x) (the expected-improvement criterion) wins. Log ranges are modelled in log space, ints as reals
+/// l(x)/g(x) (the expected-improvement criterion) wins; trials still running elsewhere count as bad. Log ranges are modelled in log space, ints as reals
 /// rounded to their grid, choices as smoothed counts. The first <see cref="StartupTrials"/> trials are random.
 /// </summary>
 public sealed class TpeSampler(int seed = 0, int startupTrials = 10, int candidates = 24, double gamma = 0.1) : ISampler
@@ -32,7 +32,11 @@ public sealed class TpeSampler(int seed = 0, int startupTrials = 10, int candida
 
         var goodCount = Math.Clamp((int)Math.Ceiling(Gamma * observed.Count), 1, 25);
         var good = observed.Take(goodCount).Select(t => t.InternalParams[name]).ToList();
-        var bad = observed.Skip(goodCount).Select(t => t.InternalParams[name]).ToList();
+        // Trials other workers are running now count as bad ("constant liar"), so parallel workers spread out
+        // instead of all proposing the same promising point.
+        var running = context.History.Where(t => t.State == TrialState.Running && t.Number != context.Trial.Number
+                                                 && t.InternalParams.ContainsKey(name) && t.Distributions[name].SameAs(distribution));
+        var bad = observed.Skip(goodCount).Concat(running).Select(t => t.InternalParams[name]).ToList();
         return distribution is CategoricalDistribution c
             ? SampleCategorical(random, c.Choices.Count, good, bad)
             : SampleNumeric(random, distribution, good, bad);
