@@ -74,6 +74,43 @@ public class TuneEndToEndTests
     }
 
     [Fact]
+    public void Median_pruner_stops_bad_boosting_trials_early()
+    {
+        using var cli = new CliRunner();
+        File.Copy(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "iris.csv"), Path.Combine(cli.Folder, "iris.csv"));
+        var config = cli.Write("gbdt.yaml", """
+            name: iris-gbdt
+            seed: 5
+            data: { path: iris.csv, target: species, split: { method: stratified, validation: 0.2, test: 0.2 } }
+            model: { type: gbdt, rounds: 40 }
+            tune:
+              trials: 8
+              sampler: random
+              pruner: median
+              pruner_startup_trials: 2
+              warmup_steps: 5
+              metric: val_loss
+              space:
+                model.learning_rate: { loguniform: [1.0e-4, 0.5] }
+            """);
+        var (code, output, error) = cli.Run("tune", config, "--runs-dir", cli.RunsDirectory, "--storage", "memory");
+        Assert.True(code == 0, error + output);
+        var folder = CliRunner.RunFolderOf(output);
+        var rows = File.ReadAllLines(Path.Combine(folder, "trials.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var pruned = rows.Where(r => r[1] == "pruned").ToList();
+        Assert.NotEmpty(pruned);
+        foreach (var r in rows)
+        {
+            var rounds = File.ReadAllLines(Path.Combine(folder, $"trial-{r[0]}", "history.csv")).Length - 1;
+            if (r[1] == "pruned") Assert.InRange(rounds, 6, 39); // judged only after the warm-up, and stopped before the end
+            else Assert.Equal(40, rounds);
+        }
+        // the best trial is a complete one with the lowest final val_loss
+        var best = rows.Where(r => r[1] == "complete").MinBy(r => double.Parse(r[2], CultureInfo.InvariantCulture))!;
+        Assert.Contains($"best trial {best[0]}: val_loss", output);
+    }
+
+    [Fact]
     public void Worker_processes_share_the_study_and_run_each_grid_point_once()
     {
         using var cli = new CliRunner();

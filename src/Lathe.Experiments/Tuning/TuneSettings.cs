@@ -34,7 +34,7 @@ public sealed record TuneSettings(
         IPruner pruner = tune.Pruner switch
         {
             "none" => new NoPruner(),
-            "median" => Checked(() => new MedianPruner(Math.Min(5, Math.Max(1, tune.StartupTrials / 2)), tune.WarmupSteps), Field("warmup_steps")),
+            "median" => Checked(() => new MedianPruner(tune.PrunerStartupTrials, tune.WarmupSteps), Field("pruner_startup_trials/warmup_steps")),
             "asha" => Checked(() => new SuccessiveHalvingPruner(tune.MinResource, tune.ReductionFactor), Field("min_resource/reduction_factor")),
             "hyperband" => Checked(() => new HyperbandPruner(tune.MinResource, tune.MaxResource ?? config.Train.Epochs, tune.ReductionFactor), Field("min_resource/max_resource")),
             _ => throw LatheException.BadConfig($"{Field("pruner")} '{tune.Pruner}' is not one of none, median, asha, hyperband."),
