@@ -41,13 +41,24 @@ public sealed record TuneSettings(
         };
         if (tune.HeartbeatSeconds <= 0 || tune.GraceSeconds <= tune.HeartbeatSeconds * 2)
             throw LatheException.BadConfig($"{Field("grace_seconds")} must exceed two heartbeats (tune.heartbeat_seconds), or live trials would be taken for dead.");
-        var storage = options.Storage ?? tune.Storage;
+        var storage = options.Storage ?? RelativeToConfig(tune.Storage, source);
         var studyName = options.Study ?? tune.Study ?? config.Name;
         return new TuneSettings(studyName, storage, trials, tune.Metric, direction, space, sampler, pruner, new StudyOptions
         {
             Direction = direction, Sampler = sampler, Pruner = pruner,
             HeartbeatSeconds = tune.HeartbeatSeconds, GraceSeconds = tune.GraceSeconds,
         });
+    }
+
+    /// <summary>A SQLite path in the config file is relative to the config file, like every path there.</summary>
+    private static string RelativeToConfig(string storage, string source)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(source))!;
+        if (storage.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) && storage["sqlite:".Length..] is { Length: > 0 } path && !path.StartsWith('/'))
+            return "sqlite:" + Path.Combine(folder, path);
+        if (!Lathe.Tuning.Storage.StorageUrl.IsPostgres(storage) && (storage.EndsWith(".db", StringComparison.OrdinalIgnoreCase) || storage.EndsWith(".sqlite", StringComparison.OrdinalIgnoreCase)))
+            return Path.Combine(folder, storage);
+        return storage;
     }
 
     private static T Checked<T>(Func<T> create, string field)
