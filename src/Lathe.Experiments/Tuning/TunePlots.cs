@@ -29,6 +29,15 @@ internal static class TunePlots
             line.MarkerSize = 0;
             plot.ShowLegend(settings.Direction == StudyDirection.Minimize ? Alignment.UpperRight : Alignment.LowerRight);
         }
+        var pruned = trials.Where(t => t.State == TrialState.Pruned && t.Value is { } p && double.IsFinite(p)).ToList();
+        if (pruned.Count > 0)
+        {
+            var marks = plot.Add.ScatterPoints(pruned.Select(t => (double)t.Number).ToArray(), pruned.Select(t => t.Value!.Value).ToArray());
+            marks.LegendText = "pruned (value when stopped)";
+            marks.Color = Colors.Gray;
+            marks.MarkerShape = MarkerShape.Eks;
+            marks.MarkerSize = 7;
+        }
         plot.Title($"{settings.StudyName}: optimization history");
         plot.XLabel("trial");
         plot.YLabel(settings.Metric);

@@ -95,7 +95,8 @@ public sealed class Study
 
     /// <summary>
     /// Runs trials until this worker finished <see cref="OptimizeLimits.Trials"/> or the study as a whole holds
-    /// <see cref="OptimizeLimits.StudyTrials"/> (whichever comes first; null: no limit), or a grid is used up. The
+    /// <see cref="OptimizeLimits.StudyTrials"/> (whichever comes first; null: no limit), or a grid is used up. While
+    /// other workers' trials still run at that point, it waits: a dead worker's trial is reaped and run again. The
     /// objective returns its value, or throws <see cref="TrialPrunedException"/> to end as pruned; any other
     /// exception fails the trial and is rethrown.
     /// </summary>
@@ -108,7 +109,14 @@ public sealed class Study
         {
             if (limits.Cancellation.IsCancellationRequested) break;
             var trial = TryAsk(limits.StudyTrials);
-            if (trial is null) break;
+            if (trial is null)
+            {
+                // The study looks done, but trials of other workers still run: they may finish (then it is done)
+                // or turn out dead (then they are reaped here and their place is free again). Wait and see.
+                if (!Storage.Trials(Id).Any(t => t.State == TrialState.Running)) break;
+                limits.Cancellation.WaitHandle.WaitOne(TimeSpan.FromSeconds(Math.Clamp(Options.HeartbeatSeconds, 0.2, 2)));
+                continue;
+            }
             FrozenTrial result;
             try
             {
@@ -145,8 +153,7 @@ public sealed class Study
     private void StopHeartbeat(long trialId)
     {
         Timer? timer;
-        lock (_heartbeats)
-            if (_heartbeats.Remove(trialId, out timer)) { }
+        lock (_heartbeats) _heartbeats.Remove(trialId, out timer);
         // Wait for a beat in flight, so none lands after the trial ended.
         using var done = new ManualResetEvent(false);
         if (timer is not null && timer.Dispose(done)) done.WaitOne();
