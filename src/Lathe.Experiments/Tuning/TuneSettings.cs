@@ -43,6 +43,8 @@ public sealed record TuneSettings(
             throw LatheException.BadConfig($"{Field("grace_seconds")} must exceed two heartbeats (tune.heartbeat_seconds), or live trials would be taken for dead.");
         var storage = options.Storage ?? RelativeToConfig(tune.Storage, source);
         var studyName = options.Study ?? tune.Study ?? config.Name;
+        if (string.IsNullOrWhiteSpace(studyName) || studyName.IndexOfAny([.. Path.GetInvalidFileNameChars(), '*', '?']) >= 0)
+            throw LatheException.BadConfig($"{(options.Study is null ? Field("study") : "--study")}: '{studyName}' cannot name a tune folder; use letters, digits, '-' and '_'.");
         return new TuneSettings(studyName, storage, trials, tune.Metric, direction, space, sampler, pruner, new StudyOptions
         {
             Direction = direction, Sampler = sampler, Pruner = pruner,

@@ -8,7 +8,6 @@ namespace Lathe.Tuning.Tests.Processes;
 /// Worker processes that share nothing but the storage: four of them on one study hand out every trial once,
 /// and a worker killed with SIGKILL mid-trial has its trial reaped by another, which completes the study.
 /// </summary>
-[Collection("worker processes")]
 public abstract class WorkerProcessTests
 {
     protected abstract string StorageUrl { get; }
@@ -18,7 +17,7 @@ public abstract class WorkerProcessTests
     protected void FourWorkersRunEveryTrialOnce(string sampler)
     {
         var study = "four-" + sampler + "-" + Guid.NewGuid().ToString("N")[..8];
-        var workers = Enumerable.Range(0, 4).Select(_ => WorkerProcess.Start(StorageUrl, study, "--trials", "10", "--sampler", sampler)).ToList();
+        var workers = Enumerable.Range(0, 4).Select(_ => WorkerProcess.Start(StorageUrl, study, "--trials", "10", "--sampler", sampler, "--grace", "30")).ToList();
         var outputs = workers.Select(w => WorkerProcess.Finish(w)).ToList();
         Assert.All(outputs, o => Assert.Contains("finished 10", o));
 
@@ -63,6 +62,7 @@ public abstract class WorkerProcessTests
     }
 }
 
+[Collection("worker processes")] // one set of worker processes at a time: 2 cores
 public sealed class SqliteWorkerProcessTests : WorkerProcessTests, IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "lathe-workers-" + Guid.NewGuid().ToString("N")[..10]);
@@ -82,6 +82,7 @@ public sealed class SqliteWorkerProcessTests : WorkerProcessTests, IDisposable
     }
 }
 
+[Collection("worker processes")]
 public sealed class PostgresWorkerProcessTests : WorkerProcessTests
 {
     protected override string StorageUrl => PostgresServer.Required;
