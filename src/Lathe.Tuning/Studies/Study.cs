@@ -12,7 +12,7 @@ namespace Lathe.Tuning.Studies;
 /// </summary>
 public sealed class Study
 {
-    private readonly Dictionary<long, Timer> _heartbeats = [];
+    private readonly Dictionary<long, Heartbeat> _heartbeats = [];
     private bool _prepared;
 
     private Study(IStudyStorage storage, StudyInfo info, StudyOptions options)
@@ -71,9 +71,8 @@ public sealed class Study
                                 (Options.RequeueDeadTrials ? " and queued again" : ""));
         var started = Storage.StartTrial(Id, new TrialRequest { Worker = Options.Worker, MaxTrials = maxTrials, QueuedOnly = Sampler.QueuedOnly });
         if (started is null) return null;
-        var period = TimeSpan.FromSeconds(Options.HeartbeatSeconds);
-        var timer = new Timer(_ => Beat(started.Id), null, period, period);
-        lock (_heartbeats) _heartbeats[started.Id] = timer;
+        var heartbeat = new Heartbeat(Storage, started.Id, TimeSpan.FromSeconds(Options.HeartbeatSeconds), Options.Log);
+        lock (_heartbeats) _heartbeats[started.Id] = heartbeat;
         return new Trial(this, started);
     }
 
@@ -137,25 +136,10 @@ public sealed class Study
         return finished;
     }
 
-    private void Beat(long trialId)
-    {
-        try
-        {
-            Storage.Heartbeat(trialId);
-        }
-        catch (Exception e)
-        {
-            // A missed beat is harmless unless it lasts past the grace period; the trial goes on.
-            Options.Log?.Invoke($"heartbeat of trial id {trialId} failed: {e.Message}");
-        }
-    }
-
     private void StopHeartbeat(long trialId)
     {
-        Timer? timer;
-        lock (_heartbeats) _heartbeats.Remove(trialId, out timer);
-        // Wait for a beat in flight, so none lands after the trial ended.
-        using var done = new ManualResetEvent(false);
-        if (timer is not null && timer.Dispose(done)) done.WaitOne();
+        Heartbeat? heartbeat;
+        lock (_heartbeats) _heartbeats.Remove(trialId, out heartbeat);
+        heartbeat?.Dispose();
     }
 }
