@@ -146,6 +146,9 @@ public class TuneEndToEndTests
         var memoryWorkers = cli.Run("tune", TreeConfig(cli), "--runs-dir", cli.RunsDirectory, "--storage", "memory", "--workers", "2");
         Assert.Equal(2, memoryWorkers.ExitCode);
         Assert.Contains("--workers", memoryWorkers.Error);
-        Assert.DoesNotContain("   at ", unknownKey.Error + gridOfReals.Error + twoKinds.Error + memoryWorkers.Error);
+        var noSection = cli.Run("tune", Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "config.yaml"), "--runs-dir", cli.RunsDirectory);
+        Assert.Equal(2, noSection.ExitCode);
+        Assert.Contains("has no tune: section", noSection.Error);
+        Assert.DoesNotContain("   at ", noSection.Error + unknownKey.Error + gridOfReals.Error + twoKinds.Error + memoryWorkers.Error);
     }
 }

@@ -13,7 +13,9 @@ public sealed record TuneSettings(
 {
     public static TuneSettings From(LatheConfig config, string source, TuneOptions options)
     {
-        var tune = config.Tune;
+        var tune = config.Tune ?? throw LatheException.BadConfig(
+            $"{source}: has no tune: section; add one with a space of keys to search (see docs/tuning.md), e.g.\n" +
+            "tune:\n  trials: 20\n  metric: val_accuracy\n  space:\n    train.optimizer.lr: { loguniform: [1.0e-4, 1.0e-1] }");
         string Field(string name) => $"{source}: tune.{name}";
         var trials = options.Trials ?? tune.Trials;
         if (trials < 1) throw LatheException.BadConfig(options.Trials is null ? $"{Field("trials")} must be at least 1." : "--trials must be at least 1.");
