@@ -58,6 +58,9 @@ public class TuneEndToEndTests
         // Conditional param: min_samples_leaf exists exactly in the entropy trials.
         Assert.All(rows, r => Assert.Equal(r[4] == "entropy", r[5].Length > 0));
 
+        // trials and best.yaml are plain training configs: no search settings (nor a storage password) in them
+        Assert.DoesNotMatch("(?m)^tune:", File.ReadAllText(Path.Combine(folder, "trial-0", "config.yaml")));
+        Assert.DoesNotMatch("(?m)^tune:", bestYaml);
         var train = cli.Train(Path.Combine(folder, "best.yaml"));
         Assert.True(train.ExitCode == 0, train.Error);
         var runFolder = CliRunner.RunFolderOf(train.Output);
