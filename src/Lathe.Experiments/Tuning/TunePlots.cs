@@ -85,7 +85,10 @@ internal static class TunePlots
                 line.MarkerSize = 4;
             }
         }
-        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, axes.Count + 1).Select(i => (double)i)], [.. axes.Select(a => a.Key), settings.Metric]);
+        var valueLabel = complete.Count == 0 ? settings.Metric
+            : $"{settings.Metric}\n{complete.Min(t => t.Value!.Value):G3} – {complete.Max(t => t.Value!.Value):G3}";
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, axes.Count + 1).Select(i => (double)i)], [.. axes.Select(a => a.Key), valueLabel]);
+        plot.Axes.SetLimitsX(-0.4, axes.Count + 0.4);
         plot.Title($"{settings.StudyName}: parallel coordinates (each axis scaled to its range; bright = better)");
         plot.YLabel("low → high");
         Save(plot, path, width: Math.Max(800, 180 * (axes.Count + 1)));
