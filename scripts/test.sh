@@ -23,4 +23,15 @@ if ! command -v chromium >/dev/null; then
   fi
 fi
 
+# The tuning tests run against a real PostgreSQL server: start a throwaway one (needs root and PostgreSQL 15),
+# export its connection string, and stop it when the tests end. Without it those tests skip (fail under CI=true).
+if [ "$(id -u)" = 0 ] && [ ! -x /usr/lib/postgresql/15/bin/initdb ] && command -v apt-get >/dev/null; then
+  echo "installing postgresql-15 for the tuning storage tests"
+  apt-get update -q >/dev/null && apt-get install -y -q postgresql-15 >/dev/null || true
+fi
+if [ -z "${LATHE_TEST_POSTGRES:-}" ] && [ "$(id -u)" = 0 ] && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+  eval "$(bash scripts/start-postgres.sh)"
+  trap 'bash scripts/start-postgres.sh --stop "$LATHE_TEST_POSTGRES_DIR"' EXIT
+fi
+
 dotnet test Lathe.slnx "$@"

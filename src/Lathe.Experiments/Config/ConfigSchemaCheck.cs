@@ -19,6 +19,7 @@ internal static class ConfigSchemaCheck
     {
         if (node is YamlScalarNode { Value: null or "" or "~" or "null" } && IsNullable(type)) return null;
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying == typeof(object)) return null; // free-form values (tune choices): any YAML
 
         if (underlying == typeof(string))
             return node is YamlScalarNode ? null : new Problem(node, $"{path} must be a single value (text), not a {Describe(node)}.");

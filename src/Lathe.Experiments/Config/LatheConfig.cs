@@ -19,6 +19,9 @@ public sealed class LatheConfig
 
     /// <summary>Transfer learning settings, used with model.pretrained.</summary>
     public FinetuneConfig Finetune { get; set; } = new();
+
+    /// <summary>Hyperparameter search settings, used by `lathe tune` (absent: the config is not for tuning).</summary>
+    public TuneConfig? Tune { get; set; }
 }
 
 public sealed class FinetuneConfig

@@ -40,6 +40,15 @@ public sealed class RunFolder
         return new RunFolder(System.IO.Path.GetFullPath(path));
     }
 
+    /// <summary>Creates exactly this folder, adding -2, -3, … if it exists.</summary>
+    public static RunFolder CreateExact(string path)
+    {
+        var chosen = path;
+        for (var n = 2; Directory.Exists(chosen); n++) chosen = $"{path}-{n}";
+        Directory.CreateDirectory(chosen);
+        return new RunFolder(System.IO.Path.GetFullPath(chosen));
+    }
+
     /// <summary>The model folder of a run given as the run folder itself or its model/ folder.</summary>
     public static string ModelDirectoryOf(string runOrModel)
     {

@@ -18,4 +18,7 @@ public sealed record RunOptions
 
     /// <summary>A run folder to continue from its last checkpoint, instead of starting a new run.</summary>
     public string? ResumeRun { get; init; }
+
+    /// <summary>The exact run folder to create (a tuning trial's trial-N), instead of &lt;name&gt;-&lt;stamp&gt; under <see cref="RunsDirectory"/>.</summary>
+    public string? Folder { get; init; }
 }

@@ -37,6 +37,7 @@ public static class TrainingRun
         var pipeline = ModelFactory.Create(config, data.Task, configDirectory);
         var folder = options.ResumeRun is { } resume
             ? RunFolder.OpenForResume(resume)
+            : options.Folder is { } exact ? RunFolder.CreateExact(exact)
             : RunFolder.Create(options.RunsDirectory, config.Name, DateTime.Now);
         AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
         log(ClassicalModels.Handles(config.Model.Type)
