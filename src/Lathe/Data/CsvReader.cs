@@ -66,7 +66,7 @@ public static class CsvReader
         for (var c = 0; c < header.Length; c++)
         {
             var kind = options.ColumnKinds.TryGetValue(header[c], out var forced) ? forced : (ColumnKind?)null;
-            columns[c] = BuildColumn(path, header[c], c + 1, cells[c], lines, kind, options.NumericShare);
+            columns[c] = ColumnInference.FromCells(path, header[c], c + 1, cells[c], i => $"{path}:{lines[i]}", kind, options.NumericShare);
         }
         foreach (var name in options.ColumnKinds.Keys)
             if (!header.Contains(name))
@@ -87,62 +87,6 @@ public static class CsvReader
             names[c] = name;
         }
         return names;
-    }
-
-    private static Column BuildColumn(string path, string name, int columnNumber, List<string?> values, List<int> lines,
-        ColumnKind? forced, double numericShare)
-    {
-        if (forced is ColumnKind.Categorical) return CategoricalColumn.FromStrings(name, values);
-        if (forced is ColumnKind.Text) return new TextColumn(name, [.. values]);
-        if (forced is ColumnKind.Vector)
-            throw LatheException.BadConfig($"{path}: column '{name}' cannot be read as a vector from a delimited file; use numeric, categorical or text.");
-
-        var numbers = new float[values.Count];
-        int present = 0, parsed = 0, firstBad = -1;
-        for (var i = 0; i < values.Count; i++)
-        {
-            var value = values[i];
-            if (value is null) { numbers[i] = float.NaN; continue; }
-            present++;
-            if (TryParseNumber(value, out var number))
-            {
-                if (float.IsInfinity(number))
-                    throw LatheException.BadData(
-                        $"{path}:{lines[i]}: column '{name}' (field {columnNumber}) holds an infinite value '{value}'. " +
-                        "Replace it with a finite number or leave the cell empty to mark it missing.");
-                numbers[i] = number;
-                parsed++;
-            }
-            else if (firstBad < 0) firstBad = i;
-        }
-
-        var numeric = forced is ColumnKind.Numeric || present == 0 || parsed == present ||
-                      (present >= 10 && parsed >= numericShare * present);
-        if (!numeric)
-        {
-            var distinct = values.Where(v => v is not null).Distinct().Count();
-            return distinct <= Math.Max(50, present / 2)
-                ? CategoricalColumn.FromStrings(name, values)
-                : new TextColumn(name, [.. values]);
-        }
-        if (firstBad >= 0)
-            throw LatheException.BadData(
-                $"{path}:{lines[firstBad]}: column '{name}' (field {columnNumber}) is numeric but holds '{values[firstBad]}'. " +
-                "Fix the value, leave the cell empty to mark it missing, or declare the column categorical in data.columns.");
-        return new NumericColumn(name, numbers);
-    }
-
-    /// <summary>Invariant-culture numbers, plus the spellings of infinity other tools write (inf, -Inf, Infinity).</summary>
-    private static bool TryParseNumber(string text, out float number)
-    {
-        if (float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number)) return true;
-        var unsigned = text.TrimStart('+', '-');
-        if (unsigned.Equals("inf", StringComparison.OrdinalIgnoreCase) || unsigned.Equals("infinity", StringComparison.OrdinalIgnoreCase))
-        {
-            number = text.StartsWith('-') ? float.NegativeInfinity : float.PositiveInfinity;
-            return true;
-        }
-        return false;
     }
 
     private static Stream OpenMaybeGzip(string path)
