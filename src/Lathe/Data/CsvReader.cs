@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.IO.Compression;
+using Lathe.IO;
 using nietras.SeparatedValues;
 
 namespace Lathe.Data;
@@ -17,22 +17,21 @@ public static class CsvReader
             throw LatheException.BadData($"{path}: file not found. Check the path (relative paths start at the config file's folder).");
         var delimiter = options.Delimiter ?? (StripGz(path).EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
 
-        using var stream = OpenMaybeGzip(path);
-        using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-        using var reader = Sep.New(delimiter).Reader(o => o with
-        {
-            HasHeader = false,
-            Unescape = true,
-            DisableColCountCheck = true,
-            CultureInfo = CultureInfo.InvariantCulture,
-        }).From(text);
-
         string[]? header = null;
         List<string?>[] cells = [];
         var lines = new List<int>();
         var missing = options.MissingMarkers.ToHashSet(StringComparer.Ordinal);
         try
         {
+            using var stream = GzipReadStream.OpenMaybeCompressed(path);
+            using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+            using var reader = Sep.New(delimiter).Reader(o => o with
+            {
+                HasHeader = false,
+                Unescape = true,
+                DisableColCountCheck = true,
+                CultureInfo = CultureInfo.InvariantCulture,
+            }).From(text);
             foreach (var row in reader)
             {
                 if (header is null)
@@ -53,6 +52,10 @@ public static class CsvReader
                     cells[c].Add(missing.Contains(value) ? null : value);
                 }
             }
+        }
+        catch (InvalidDataException e)
+        {
+            throw LatheException.BadData($"{path}: {e.Message}. Copy or download the file again.");
         }
         catch (Exception e) when (e is not LatheException)
         {
@@ -87,12 +90,6 @@ public static class CsvReader
             names[c] = name;
         }
         return names;
-    }
-
-    private static Stream OpenMaybeGzip(string path)
-    {
-        Stream file = File.OpenRead(path);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 
     private static string StripGz(string path) =>

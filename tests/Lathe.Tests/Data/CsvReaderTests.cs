@@ -115,3 +115,22 @@ public class CsvReaderTests
         Assert.Equal(4f, ((NumericColumn)table["b"])[1]);
     }
 }
+
+public class CsvReaderDamagedInputTests
+{
+    [Fact]
+    public void A_truncated_gzip_file_is_an_error_naming_the_file_not_fewer_rows()
+    {
+        using var dir = new TempDirectory();
+        var full = Path.Combine(dir.Path, "full.csv.gz");
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(full), System.IO.Compression.CompressionLevel.Optimal))
+            gz.Write(System.Text.Encoding.UTF8.GetBytes("a,b\n" + string.Concat(Enumerable.Range(0, 20000).Select(i => $"{i},{i * 7 % 13}\n"))));
+        var bytes = File.ReadAllBytes(full);
+        var cut = Path.Combine(dir.Path, "cut.csv.gz");
+        File.WriteAllBytes(cut, bytes[..(bytes.Length / 2)]);
+        var e = Assert.Throws<LatheException>(() => CsvReader.Read(cut));
+        Assert.Equal(ErrorKind.Data, e.Kind);
+        Assert.StartsWith(cut, e.Message);
+        Assert.Contains("truncated", e.Message);
+    }
+}
