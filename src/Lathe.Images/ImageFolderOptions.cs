@@ -14,4 +14,7 @@ public sealed record ImageFolderOptions
 
     /// <summary>Name of the column of class names (the subfolders).</summary>
     public string LabelColumn { get; init; } = "label";
+
+    /// <summary>When set, a text column of this name holds each image's path relative to the folder (for prediction output).</summary>
+    public string? FileColumn { get; init; }
 }

@@ -36,9 +36,10 @@ public static class ImageFolderReader
             ImageDecoder.Decode(files[i], size, channels, resize: options.Size is not null, pixels.AsSpan(i * width, width));
 
         var image = new VectorColumn(options.ImageColumn, pixels, [channels, size.Height, size.Width]);
-        Column[] columns = labels is null
-            ? [image]
-            : [image, new CategoricalColumn(options.LabelColumn, labels, [.. classes])];
+        var columns = new List<Column> { image };
+        if (labels is not null) columns.Add(new CategoricalColumn(options.LabelColumn, labels, [.. classes]));
+        if (options.FileColumn is not null)
+            columns.Add(new TextColumn(options.FileColumn, [.. files.Select(f => Path.GetRelativePath(folder, f))]));
         return new Table(columns, source: folder);
     }
 

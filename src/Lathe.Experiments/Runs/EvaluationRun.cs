@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lathe.Data;
+using Lathe.Experiments.Data;
 using Lathe.IO;
 using Lathe.Metrics;
 using Lathe.Models;
@@ -18,7 +19,7 @@ public static class EvaluationRun
     public static Result Execute(string runOrModel, string dataPath)
     {
         var model = ModelFolder.Load(RunFolder.ModelDirectoryOf(runOrModel), ModelFactory.Catalog);
-        var table = CsvReader.Read(dataPath);
+        var table = ModelInputReader.Read(dataPath, model);
         var scores = Score(model, table, dataPath);
         string? file = null;
         if (File.Exists(Path.Combine(runOrModel, "metrics.json")))
