@@ -6,7 +6,8 @@ namespace Lathe.Data;
 
 /// <summary>
 /// Reads a delimited text file (optionally gzip-compressed) with a header row into a <see cref="Table"/>,
-/// inferring each column's kind. Every problem is reported with the file, line and column.
+/// inferring each column's kind. Numbers are parsed straight into float32 buffers (see
+/// <see cref="CsvColumnBuilder"/>); every problem is reported with the file, line and column.
 /// </summary>
 public static class CsvReader
 {
@@ -16,15 +17,70 @@ public static class CsvReader
         if (!File.Exists(path))
             throw LatheException.BadData($"{path}: file not found. Check the path (relative paths start at the config file's folder).");
         var delimiter = options.Delimiter ?? (StripGz(path).EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
+        var missing = options.MissingMarkers.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
         string[]? header = null;
-        List<string?>[] cells = [];
+        CsvColumnBuilder[] columns = [];
         var lines = new List<int>();
-        var missing = options.MissingMarkers.ToHashSet(StringComparer.Ordinal);
+        ForEachRow(path, delimiter, row =>
+        {
+            if (header is null)
+            {
+                header = ReadHeader(path, row);
+                columns = [.. header.Select((name, c) => new CsvColumnBuilder(path, name, c + 1,
+                    options.ColumnKinds.TryGetValue(name, out var kind) ? kind : null, options.NumericShare))];
+                return;
+            }
+            if (!IsData(path, row, header.Length)) return;
+            var index = lines.Count;
+            var line = row.LineNumberFrom;
+            lines.Add(line);
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var cell = row[c].Span.Trim();
+                columns[c].Add(index, line, cell, missing.Contains(cell));
+            }
+        });
+
+        if (header is null) throw LatheException.BadData($"{path}: the file is empty; it needs a header row and data rows.");
+        if (lines.Count == 0) throw LatheException.BadData($"{path}: the file has a header but no data rows.");
+        foreach (var name in options.ColumnKinds.Keys)
+            if (!header.Contains(name))
+                throw LatheException.BadConfig($"{path}: column '{name}' named in the column settings is not in the file. Columns are: {string.Join(", ", header)}.");
+
+        var reread = columns.Select((column, c) => column.Finish() ? -1 : c).Where(c => c >= 0).ToArray();
+        if (reread.Length > 0) ReadTextsAgain(path, delimiter, missing, columns, reread);
+        return new Table(columns.Select(c => c.Build(lines)), source: path);
+    }
+
+    /// <summary>
+    /// The second pass for columns that looked numeric in their first rows and turned out not to be: their
+    /// texts, row for row as in the first pass, so that categories keep their exact spelling.
+    /// </summary>
+    private static void ReadTextsAgain(string path, char delimiter, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> missing,
+        CsvColumnBuilder[] columns, int[] reread)
+    {
+        var texts = reread.Select(_ => new List<string?>()).ToArray();
+        var first = true;
+        ForEachRow(path, delimiter, row =>
+        {
+            if (first) { first = false; return; }
+            if (!IsData(path, row, columns.Length)) return;
+            for (var k = 0; k < reread.Length; k++)
+            {
+                var cell = row[reread[k]].Span.Trim();
+                texts[k].Add(missing.Contains(cell) ? null : cell.ToString());
+            }
+        });
+        for (var k = 0; k < reread.Length; k++) columns[reread[k]].UseTexts(texts[k]);
+    }
+
+    private static void ForEachRow(string path, char delimiter, Action<SepReader.Row> onRow)
+    {
         try
         {
             using var stream = GzipReadStream.OpenMaybeCompressed(path);
-            using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+            using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
             using var reader = Sep.New(delimiter).Reader(o => o with
             {
                 HasHeader = false,
@@ -32,26 +88,7 @@ public static class CsvReader
                 DisableColCountCheck = true,
                 CultureInfo = CultureInfo.InvariantCulture,
             }).From(text);
-            foreach (var row in reader)
-            {
-                if (header is null)
-                {
-                    header = ReadHeader(path, row);
-                    cells = [.. header.Select(_ => new List<string?>())];
-                    continue;
-                }
-                if (row.ColCount == 1 && row.Span.Trim().IsEmpty) continue; // blank line
-                if (row.ColCount != header.Length)
-                    throw LatheException.BadData(
-                        $"{path}:{row.LineNumberFrom}: this row has {row.ColCount} fields but the header has {header.Length}. " +
-                        "Fix the row (a missing or extra delimiter, or an unclosed quote) or remove it.");
-                lines.Add(row.LineNumberFrom);
-                for (var c = 0; c < header.Length; c++)
-                {
-                    var value = row[c].ToString().Trim();
-                    cells[c].Add(missing.Contains(value) ? null : value);
-                }
-            }
+            foreach (var row in reader) onRow(row);
         }
         catch (InvalidDataException e)
         {
@@ -61,20 +98,17 @@ public static class CsvReader
         {
             throw LatheException.BadData($"{path}: not a readable delimited file ({e.Message}).");
         }
+    }
 
-        if (header is null) throw LatheException.BadData($"{path}: the file is empty; it needs a header row and data rows.");
-        if (lines.Count == 0) throw LatheException.BadData($"{path}: the file has a header but no data rows.");
-
-        var columns = new Column[header.Length];
-        for (var c = 0; c < header.Length; c++)
-        {
-            var kind = options.ColumnKinds.TryGetValue(header[c], out var forced) ? forced : (ColumnKind?)null;
-            columns[c] = ColumnInference.FromCells(path, header[c], c + 1, cells[c], i => $"{path}:{lines[i]}", kind, options.NumericShare);
-        }
-        foreach (var name in options.ColumnKinds.Keys)
-            if (!header.Contains(name))
-                throw LatheException.BadConfig($"{path}: column '{name}' named in the column settings is not in the file. Columns are: {string.Join(", ", header)}.");
-        return new Table(columns, source: path);
+    /// <summary>False for a blank line; an error for a row of the wrong width.</summary>
+    private static bool IsData(string path, SepReader.Row row, int width)
+    {
+        if (row.ColCount == 1 && row.Span.Trim().IsEmpty) return false;
+        if (row.ColCount != width)
+            throw LatheException.BadData(
+                $"{path}:{row.LineNumberFrom}: this row has {row.ColCount} fields but the header has {width}. " +
+                "Fix the row (a missing or extra delimiter, or an unclosed quote) or remove it.");
+        return true;
     }
 
     private static string[] ReadHeader(string path, SepReader.Row row)

@@ -134,3 +134,44 @@ public class CsvReaderDamagedInputTests
         Assert.Contains("truncated", e.Message);
     }
 }
+
+public class CsvReaderNumericPathTests
+{
+    private static string Rows(int count, Func<int, string> cell) => "id,v\n" + string.Concat(Enumerable.Range(0, count).Select(i => $"{i},{cell(i)}\n"));
+
+    [Fact]
+    public void A_column_numeric_in_its_first_rows_but_mostly_words_later_keeps_every_text_exactly()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("late.csv", Rows(3000, i => i < 1200 ? $"0{i % 3 + 1}" : (i % 2 == 0 ? "A" : "B")));
+        var table = CsvReader.Read(path);
+        var v = Assert.IsType<CategoricalColumn>(table["v"]);
+        Assert.Equal(["01", "02", "03", "A", "B"], v.Categories);
+        Assert.Equal("02", v.Format(1));
+        Assert.Equal("A", v.Format(2998));
+        Assert.Equal(2999f, ((NumericColumn)table["id"])[2999]);
+    }
+
+    [Fact]
+    public void A_typo_after_the_first_rows_names_its_line()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("typo.csv", Rows(3000, i => i == 2500 ? "1;5" : $"{i}.25"));
+        var e = Assert.Throws<LatheException>(() => CsvReader.Read(path));
+        Assert.StartsWith($"{path}:2502: column 'v' (field 2) is numeric but holds '1;5'", e.Message);
+    }
+
+    [Fact]
+    public void Infinity_after_the_first_rows_names_its_line_and_missing_markers_stay_missing()
+    {
+        using var dir = new TempDirectory();
+        var infinite = dir.File("inf.csv", Rows(2000, i => i == 1800 ? "-Infinity" : "1"));
+        Assert.StartsWith($"{infinite}:1802: column 'v'", Assert.Throws<LatheException>(() => CsvReader.Read(infinite)).Message);
+
+        var gaps = CsvReader.Read(dir.File("gaps.csv", Rows(2000, i => i % 500 == 499 ? "NA" : " 2.5 ")));
+        var v = (NumericColumn)gaps["v"];
+        Assert.Equal(4, v.CountMissing());
+        Assert.Equal(2.5f, v[1999 - 1]);
+        Assert.True(v.IsMissing(1999));
+    }
+}
