@@ -18,17 +18,19 @@ public static class CsvReader
             throw LatheException.BadData($"{path}: file not found. Check the path (relative paths start at the config file's folder).");
         var delimiter = options.Delimiter ?? (StripGz(path).EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
         var missing = options.MissingMarkers.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var longestMarker = options.MissingMarkers.Select(m => m.Length).DefaultIfEmpty(-1).Max();
+        var rowsHint = CountRows(path);
 
         string[]? header = null;
         CsvColumnBuilder[] columns = [];
-        var lines = new List<int>();
+        var lines = new List<int>(rowsHint);
         ForEachRow(path, delimiter, row =>
         {
             if (header is null)
             {
                 header = ReadHeader(path, row);
                 columns = [.. header.Select((name, c) => new CsvColumnBuilder(path, name, c + 1,
-                    options.ColumnKinds.TryGetValue(name, out var kind) ? kind : null, options.NumericShare))];
+                    options.ColumnKinds.TryGetValue(name, out var kind) ? kind : null, options.NumericShare, rowsHint))];
                 return;
             }
             if (!IsData(path, row, header.Length)) return;
@@ -37,8 +39,8 @@ public static class CsvReader
             lines.Add(line);
             for (var c = 0; c < columns.Length; c++)
             {
-                var cell = row[c].Span.Trim();
-                columns[c].Add(index, line, cell, missing.Contains(cell));
+                var cell = row[c];
+                columns[c].Add(index, line, cell, cell.Span.Length <= longestMarker && missing.Contains(cell.Span));
             }
         });
 
@@ -51,6 +53,28 @@ public static class CsvReader
         var reread = columns.Select((column, c) => column.Finish() ? -1 : c).Where(c => c >= 0).ToArray();
         if (reread.Length > 0) ReadTextsAgain(path, delimiter, missing, columns, reread);
         return new Table(columns.Select(c => c.Build(lines)), source: path);
+    }
+
+    /// <summary>
+    /// The number of data rows an uncompressed file holds if every line is one row (it has no blank lines and
+    /// no line breaks inside quotes): counting line breaks is far cheaper than parsing, and lets every numeric
+    /// column be filled into an array of its final size. 0 for a compressed file (unknown).
+    /// </summary>
+    private static int CountRows(string path)
+    {
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return 0;
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        long breaks = 0;
+        var last = (byte)'\n';
+        int read;
+        while ((read = file.Read(buffer)) > 0)
+        {
+            breaks += buffer.AsSpan(0, read).Count((byte)'\n');
+            last = buffer[read - 1];
+        }
+        var lines = breaks + (last == (byte)'\n' ? 0 : 1);
+        return (int)Math.Clamp(lines - 1, 0, Array.MaxLength);
     }
 
     /// <summary>
@@ -68,7 +92,7 @@ public static class CsvReader
             if (!IsData(path, row, columns.Length)) return;
             for (var k = 0; k < reread.Length; k++)
             {
-                var cell = row[reread[k]].Span.Trim();
+                var cell = row[reread[k]].Span;
                 texts[k].Add(missing.Contains(cell) ? null : cell.ToString());
             }
         });
@@ -85,6 +109,7 @@ public static class CsvReader
             {
                 HasHeader = false,
                 Unescape = true,
+                Trim = SepTrim.All, // every cell is compared and parsed without its surrounding spaces
                 DisableColCountCheck = true,
                 CultureInfo = CultureInfo.InvariantCulture,
             }).From(text);

@@ -1,12 +1,14 @@
 namespace Lathe.Data;
 
 /// <summary>
-/// A growable run of floats kept in fixed-size chunks, so that growing never copies and never holds two
-/// copies: a reader that does not know the row count in advance peaks at the data's own size.
+/// A growable run of floats for a reader that may not know its row count. With a good capacity (an exact
+/// count from a line count) the values land in one array that becomes the column as is: no copy, no second
+/// copy alive at the peak. Values past the capacity go to fixed-size chunks that never move when they grow.
 /// </summary>
-internal sealed class FloatChunks
+internal sealed class FloatChunks(int capacity)
 {
     private const int ChunkSize = 1 << 16;
+    private float[] _first = new float[Math.Max(capacity, 0)];
     private readonly List<float[]> _chunks = [];
     private int _lastCount = ChunkSize;
 
@@ -14,25 +16,36 @@ internal sealed class FloatChunks
 
     public void Add(float value)
     {
-        if (_lastCount == ChunkSize)
+        if (Count < _first.Length) _first[Count] = value;
+        else
         {
-            _chunks.Add(new float[ChunkSize]);
-            _lastCount = 0;
+            if (_lastCount == ChunkSize)
+            {
+                _chunks.Add(new float[ChunkSize]);
+                _lastCount = 0;
+            }
+            _chunks[^1][_lastCount++] = value;
         }
-        _chunks[^1][_lastCount++] = value;
         Count++;
     }
 
-    /// <summary>The values in one exact-length array; the chunks are released as they are copied.</summary>
+    /// <summary>The values in one exact-length array (the first array itself when it was exactly filled).</summary>
     public float[] ToArrayAndClear()
     {
-        var values = new float[Count];
-        for (var i = 0; i < _chunks.Count; i++)
+        float[] values;
+        if (Count == _first.Length) values = _first;
+        else
         {
-            var length = i == _chunks.Count - 1 ? _lastCount : ChunkSize;
-            _chunks[i].AsSpan(0, length).CopyTo(values.AsSpan(i * ChunkSize));
-            _chunks[i] = [];
+            values = new float[Count];
+            _first.AsSpan(0, Math.Min(Count, _first.Length)).CopyTo(values);
+            for (var i = 0; i < _chunks.Count; i++)
+            {
+                var length = i == _chunks.Count - 1 ? _lastCount : ChunkSize;
+                _chunks[i].AsSpan(0, length).CopyTo(values.AsSpan(_first.Length + i * ChunkSize));
+                _chunks[i] = [];
+            }
         }
+        _first = [];
         _chunks.Clear();
         _lastCount = ChunkSize;
         Count = 0;
