@@ -28,6 +28,13 @@ internal sealed class CsvColumnBuilder(string path, string name, int columnNumbe
     /// <summary>Adds a cell (its trimmed text); <paramref name="missing"/> when it is a missing marker.</summary>
     public void Add(int row, int line, SepReader.Col col, bool missing)
     {
+        // The common case first: a numeric column past its early rows, and a finite number.
+        if (_early is null && _numbers is not null && !missing && col.TryParse<float>() is { } quick && float.IsFinite(quick))
+        {
+            _present++;
+            _numbers.Add(quick);
+            return;
+        }
         var cell = col.Span;
         if (_texts is not null)
         {

@@ -16,7 +16,7 @@ internal sealed class FloatChunks(int capacity)
 
     public void Add(float value)
     {
-        if (Count < _first.Length) _first[Count] = value;
+        if ((uint)Count < (uint)_first.Length) _first[Count] = value;
         else
         {
             if (_lastCount == ChunkSize)
