@@ -125,10 +125,16 @@ public static class CsvReader
         }
     }
 
-    /// <summary>False for a blank line; an error for a row of the wrong width.</summary>
+    /// <summary>False for a blank line; an error for a row of the wrong width or with a quote left open.</summary>
     private static bool IsData(string path, SepReader.Row row, int width)
     {
         if (row.ColCount == 1 && row.Span.Trim().IsEmpty) return false;
+        // A quote that is never closed swallows every following line into one cell: valid rows hold an even
+        // number of quote characters (a quote inside a quoted field is doubled).
+        if ((row.Span.Count('"') & 1) == 1)
+            throw LatheException.BadData(
+                $"{path}:{row.LineNumberFrom}: a quote opened in this row is never closed, so the rows after it would be read as one cell. " +
+                "Close the quote, or write a quote inside a quoted field as two (\"\").");
         if (row.ColCount != width)
             throw LatheException.BadData(
                 $"{path}:{row.LineNumberFrom}: this row has {row.ColCount} fields but the header has {width}. " +

@@ -175,3 +175,30 @@ public class CsvReaderNumericPathTests
         Assert.True(v.IsMissing(1999));
     }
 }
+
+public class CsvReaderQuoteTests
+{
+    [Theory]
+    [InlineData("a,b\n1,\"2\n3,4\n5,6\n")]
+    [InlineData("a,b\n1,2\n3,\"4\n")]
+    [InlineData("a,b\n1,2\n3,x\"y\n5,6\n")]
+    public void An_unterminated_quote_is_an_error_naming_its_line_not_one_swallowing_cell(string content)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("q.csv", content);
+        var e = Assert.Throws<LatheException>(() => CsvReader.Read(path));
+        Assert.Equal(ErrorKind.Data, e.Kind);
+        Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(path)}:[23]: a quote opened in this row is never closed", e.Message);
+    }
+
+    [Fact]
+    public void A_quoted_line_break_and_doubled_quotes_are_one_cell()
+    {
+        using var dir = new TempDirectory();
+        var table = CsvReader.Read(dir.File("ok.csv", "note,n\n\"two\nlines, \"\"quoted\"\"\",1\nplain,2\n"),
+            new CsvReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["note"] = ColumnKind.Text } });
+        Assert.Equal(2, table.RowCount);
+        Assert.Equal("two\nlines, \"quoted\"", table["note"].Format(0));
+        Assert.Equal(2f, ((NumericColumn)table["n"])[1]);
+    }
+}
