@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using Lathe.IO;
 using nietras.SeparatedValues;
@@ -24,83 +23,36 @@ public static class CsvReader
 
         string[]? header = null;
         CsvColumnBuilder[] columns = [];
-        var earlyLines = new List<int>(); // lines of the early rows; later rows' lines are found again only for a message
-        string Locate(int row) => $"{path}:{(row < earlyLines.Count ? earlyLines[row] : LineOfDataRow(path, delimiter, row))}";
-        var rows = 0;
-        WithReader(path, delimiter, reader =>
+        var lines = new List<int>(rowsHint);
+        ForEachRow(path, delimiter, row =>
         {
-            if (!reader.MoveNext()) return;
-            header = ReadHeader(path, reader.Current);
-            columns = [.. header.Select((name, c) => new CsvColumnBuilder(path, name, c + 1,
-                options.ColumnKinds.TryGetValue(name, out var kind) ? kind : null, options.NumericShare, rowsHint, Locate))];
-
-            // The early rows, one by one: they settle which columns keep texts.
-            while (rows < CsvColumnBuilder.InferenceRows && reader.MoveNext())
+            if (header is null)
             {
-                var row = reader.Current;
-                if (!IsData(path, row, columns.Length)) continue;
-                earlyLines.Add(row.LineNumberFrom);
-                for (var c = 0; c < columns.Length; c++)
-                {
-                    var cell = row[c].Span;
-                    columns[c].AddCell(rows, cell, cell.Length <= longestMarker && missing.Contains(cell));
-                }
-                rows++;
+                header = ReadHeader(path, row);
+                columns = [.. header.Select((name, c) => new CsvColumnBuilder(path, name, c + 1,
+                    options.ColumnKinds.TryGetValue(name, out var kind) ? kind : null, options.NumericShare, rowsHint))];
+                return;
             }
-            foreach (var column in columns) column.EndEarlyRows();
-
-            // The rest in parallel: workers split cells and parse numbers, this thread takes the rows in file order.
-            var keepsText = columns.Select(c => c.KeepsTexts).ToArray();
-            var width = columns.Length;
-            foreach (var parsed in reader.ParallelEnumerate(row => CsvParsedRow.Parse(row, width, keepsText, missing, longestMarker)))
+            if (!IsData(path, row, header.Length)) return;
+            var index = lines.Count;
+            var line = row.LineNumberFrom;
+            lines.Add(line);
+            for (var c = 0; c < columns.Length; c++)
             {
-                switch (parsed.Kind)
-                {
-                    case CsvParsedRow.Status.Blank: continue;
-                    case CsvParsedRow.Status.Ragged: throw Ragged(Locate(rows), parsed.ColCount, width);
-                    case CsvParsedRow.Status.OpenQuote: throw OpenQuote(Locate(rows));
-                }
-                var texts = parsed.Texts;
-                for (var c = 0; c < width; c++)
-                {
-                    if (texts?[c] is not { } text) columns[c].AddNumber(parsed.Values[c]);
-                    else if (ReferenceEquals(text, CsvParsedRow.MissingCell)) columns[c].AddCell(rows, default, missing: true);
-                    else columns[c].AddCell(rows, text, missing: false);
-                }
-                ArrayPool<float>.Shared.Return(parsed.Values);
-                rows++;
+                var cell = row[c];
+                columns[c].Add(index, line, cell, cell.Span.Length <= longestMarker && missing.Contains(cell.Span));
             }
         });
 
         if (header is null) throw LatheException.BadData($"{path}: the file is empty; it needs a header row and data rows.");
-        if (rows == 0) throw LatheException.BadData($"{path}: the file has a header but no data rows.");
+        if (lines.Count == 0) throw LatheException.BadData($"{path}: the file has a header but no data rows.");
         foreach (var name in options.ColumnKinds.Keys)
             if (!header.Contains(name))
                 throw LatheException.BadConfig($"{path}: column '{name}' named in the column settings is not in the file. Columns are: {string.Join(", ", header)}.");
 
         var reread = columns.Select((column, c) => column.Finish() ? -1 : c).Where(c => c >= 0).ToArray();
         if (reread.Length > 0) ReadTextsAgain(path, delimiter, missing, columns, reread);
-        return new Table(columns.Select(c => c.Build()), source: path);
-    }
-
-    /// <summary>The line a data row starts on, found by reading the file again: only ever needed for a message.</summary>
-    private static int LineOfDataRow(string path, char delimiter, int dataRow)
-    {
-        var line = -1;
-        var count = -1; // the header is row -1
-        WithReader(path, delimiter, reader =>
-        {
-            foreach (var row in reader)
-            {
-                if (count >= 0 && row.ColCount == 1 && row.Span.Trim().IsEmpty) continue;
-                if (count++ == dataRow)
-                {
-                    line = row.LineNumberFrom;
-                    return;
-                }
-            }
-        });
-        return line;
+        return new Table(columns.Select(c => c.Build(lines)), source: path);
     }
 
     /// <summary>
@@ -133,24 +85,21 @@ public static class CsvReader
         CsvColumnBuilder[] columns, int[] reread)
     {
         var texts = reread.Select(_ => new List<string?>()).ToArray();
-        WithReader(path, delimiter, reader =>
+        var first = true;
+        ForEachRow(path, delimiter, row =>
         {
-            var first = true;
-            foreach (var row in reader)
+            if (first) { first = false; return; }
+            if (!IsData(path, row, columns.Length)) return;
+            for (var k = 0; k < reread.Length; k++)
             {
-                if (first) { first = false; continue; }
-                if (!IsData(path, row, columns.Length)) continue;
-                for (var k = 0; k < reread.Length; k++)
-                {
-                    var cell = row[reread[k]].Span;
-                    texts[k].Add(missing.Contains(cell) ? null : cell.ToString());
-                }
+                var cell = row[reread[k]].Span;
+                texts[k].Add(missing.Contains(cell) ? null : cell.ToString());
             }
         });
         for (var k = 0; k < reread.Length; k++) columns[reread[k]].UseTexts(texts[k]);
     }
 
-    private static void WithReader(string path, char delimiter, Action<SepReader> read)
+    private static void ForEachRow(string path, char delimiter, Action<SepReader.Row> onRow)
     {
         try
         {
@@ -164,11 +113,7 @@ public static class CsvReader
                 DisableColCountCheck = true,
                 CultureInfo = CultureInfo.InvariantCulture,
             }).From(text);
-            read(reader);
-        }
-        catch (AggregateException e) when (e.InnerExceptions is [InvalidDataException inner])
-        {
-            throw LatheException.BadData($"{path}: {inner.Message}. Copy or download the file again.");
+            foreach (var row in reader) onRow(row);
         }
         catch (InvalidDataException e)
         {
@@ -184,20 +129,18 @@ public static class CsvReader
     private static bool IsData(string path, SepReader.Row row, int width)
     {
         if (row.ColCount == 1 && row.Span.Trim().IsEmpty) return false;
-        if ((row.Span.Count('"') & 1) == 1) throw OpenQuote($"{path}:{row.LineNumberFrom}");
-        if (row.ColCount != width) throw Ragged($"{path}:{row.LineNumberFrom}", row.ColCount, width);
+        // A quote that is never closed swallows every following line into one cell: valid rows hold an even
+        // number of quote characters (a quote inside a quoted field is doubled).
+        if ((row.Span.Count('"') & 1) == 1)
+            throw LatheException.BadData(
+                $"{path}:{row.LineNumberFrom}: a quote opened in this row is never closed, so the rows after it would be read as one cell. " +
+                "Close the quote, or write a quote inside a quoted field as two (\"\").");
+        if (row.ColCount != width)
+            throw LatheException.BadData(
+                $"{path}:{row.LineNumberFrom}: this row has {row.ColCount} fields but the header has {width}. " +
+                "Fix the row (a missing or extra delimiter, or an unclosed quote) or remove it.");
         return true;
     }
-
-    private static LatheException Ragged(string where, int fields, int width) => LatheException.BadData(
-        $"{where}: this row has {fields} fields but the header has {width}. " +
-        "Fix the row (a missing or extra delimiter, or an unclosed quote) or remove it.");
-
-    // A quote that is never closed swallows every following line into one cell: valid rows hold an even
-    // number of quote characters (a quote inside a quoted field is doubled).
-    private static LatheException OpenQuote(string where) => LatheException.BadData(
-        $"{where}: a quote opened in this row is never closed, so the rows after it would be read as one cell. " +
-        "Close the quote, or write a quote inside a quoted field as two (\"\").");
 
     private static string[] ReadHeader(string path, SepReader.Row row)
     {
