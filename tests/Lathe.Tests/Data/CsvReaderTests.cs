@@ -202,3 +202,45 @@ public class CsvReaderQuoteTests
         Assert.Equal(2f, ((NumericColumn)table["n"])[1]);
     }
 }
+
+/// <summary>Rows after the first 1000 are parsed in parallel: order, blank lines, texts and line numbers must hold there too.</summary>
+public class CsvReaderParallelRowsTests
+{
+    [Fact]
+    public void Late_rows_keep_their_order_texts_missing_values_and_skip_blank_lines()
+    {
+        using var dir = new TempDirectory();
+        var text = new System.Text.StringBuilder("id,color,x\n");
+        for (var i = 0; i < 5000; i++)
+        {
+            if (i % 997 == 0) text.Append('\n'); // blank lines, early and late
+            text.Append($"{i},{(i % 3 == 0 ? "red" : i % 3 == 1 ? "\"blue\"" : "NA")},{(i % 10 == 9 ? "" : (i * 0.5).ToString(System.Globalization.CultureInfo.InvariantCulture))}\n");
+        }
+        var table = CsvReader.Read(dir.File("big.csv", text.ToString()));
+        Assert.Equal(5000, table.RowCount);
+        Assert.Equal(Enumerable.Range(0, 5000).Select(i => (float)i), ((NumericColumn)table["id"]).Values.ToArray());
+        var color = Assert.IsType<CategoricalColumn>(table["color"]);
+        Assert.Equal(["red", "blue"], color.Categories);
+        Assert.Equal("red", color.Format(4998));
+        Assert.Equal("blue", color.Format(4999));
+        Assert.True(color.IsMissing(4997));
+        var x = (NumericColumn)table["x"];
+        Assert.Equal(2498f, x[4996]);
+        Assert.True(x.IsMissing(4999));
+        Assert.Equal(500, x.CountMissing());
+    }
+
+    [Theory]
+    [InlineData("{0},1,2\n", "this row has 3 fields but the header has 2")]
+    [InlineData("{0},\"open\n", "a quote opened in this row is never closed")]
+    public void A_bad_late_row_names_its_own_line(string badRow, string message)
+    {
+        using var dir = new TempDirectory();
+        var text = new System.Text.StringBuilder("a,b\n\n");
+        for (var i = 0; i < 3000; i++) text.Append(i == 2100 ? string.Format(badRow, i) : $"{i},{i % 7}\n");
+        var path = dir.File("bad.csv", text.ToString());
+        var e = Assert.Throws<LatheException>(() => CsvReader.Read(path));
+        Assert.Equal(ErrorKind.Data, e.Kind);
+        Assert.StartsWith($"{path}:2103: {message}", e.Message);
+    }
+}
