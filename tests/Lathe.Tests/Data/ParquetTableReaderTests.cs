@@ -169,3 +169,25 @@ public class ParquetTableReaderTests
         Assert.Contains("column 'b'", e.Message);
     }
 }
+
+public class ParquetTableReaderDuplicateTests
+{
+    [Fact]
+    public async Task A_column_name_that_appears_twice_is_refused()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "dup.parquet");
+        var first = new DataField<int>("a");
+        var second = new DataField<int>("a");
+        await using (var stream = File.Create(path))
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(first, second), stream))
+        {
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync<int>(first, new[] { 1 });
+            await group.WriteAsync<int>(second, new[] { 2 });
+        }
+        var e = Assert.Throws<LatheException>(() => ParquetTableReader.Read(path));
+        Assert.Equal(ErrorKind.Data, e.Kind);
+        Assert.Contains($"{path}: column name 'a' appears twice", e.Message);
+    }
+}
