@@ -3,7 +3,7 @@ namespace Lathe.Experiments.Config;
 /// <summary>Checks what the schema cannot: required keys, allowed words, ranges and combinations.</summary>
 internal static class ConfigValidation
 {
-    public static readonly string[] Formats = ["auto", "csv", "tsv", "idx", "text"];
+    public static readonly string[] Formats = ["auto", "csv", "tsv", "parquet", "jsonl", "idx", "text", "images"];
     public static readonly string[] Tasks = ["auto", "classification", "regression", "generation", "clustering"];
     public static readonly string[] SplitMethods = ["holdout", "stratified"];
     public static readonly string[] ColumnSettings = ["numeric", "categorical", "text", "ignore"];
@@ -47,6 +47,9 @@ internal static class ConfigValidation
         if (data.Path is not null && data.Train is not null)
             throw Error(source, "data.path", "and data.train are alternatives: give one file to split, or separate train/validation/test files.");
         OneOf(source, "data.format", data.Format, Formats);
+        if (data.ImageSize is { } imageSize && (imageSize.Count != 2 || imageSize.Any(d => d <= 0)))
+            throw Error(source, "data.image_size", "must be [height, width] with two positive whole numbers, e.g. [28, 28].");
+        if (data.Channels is not (null or 1 or 3)) throw Error(source, "data.channels", $"must be 1 (grayscale) or 3 (RGB), not {data.Channels}.");
         OneOf(source, "data.task", data.Task, Tasks);
         OneOf(source, "data.split.method", data.Split.Method, SplitMethods);
         foreach (var (column, setting) in data.Columns) OneOf(source, $"data.columns.{column}", setting, ColumnSettings);

@@ -64,8 +64,14 @@ public sealed class DataConfig
     public string? Test { get; set; }
     public string? TestLabels { get; set; }
 
-    /// <summary>auto (by file extension), csv, tsv or idx.</summary>
+    /// <summary>auto (by file extension; a folder is images), csv, tsv, parquet, jsonl, idx, text or images.</summary>
     public string Format { get; set; } = "auto";
+
+    /// <summary>images: resize every image to [height, width]; absent: every image must have the first image's size.</summary>
+    public List<int>? ImageSize { get; set; }
+
+    /// <summary>images: 1 (grayscale) or 3 (RGB); absent: taken from the first image.</summary>
+    public int? Channels { get; set; }
 
     public string? Target { get; set; }
 

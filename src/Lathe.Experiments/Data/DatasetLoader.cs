@@ -1,5 +1,6 @@
 using Lathe.Data;
 using Lathe.Experiments.Config;
+using Lathe.Images;
 using Lathe.Models;
 using Lathe.Splits;
 
@@ -120,7 +121,12 @@ public static class DatasetLoader
             var kinds = data.Columns
                 .Where(kv => kv.Value != "ignore")
                 .ToDictionary(kv => kv.Key, kv => Enum.Parse<ColumnKind>(kv.Value, ignoreCase: true));
-            table = CsvReader.Read(path, new CsvReadOptions { Delimiter = format == "tsv" ? '\t' : null, ColumnKinds = kinds });
+            var images = new ImageFolderOptions
+            {
+                Size = data.ImageSize is [var height, var width] ? new ImageSize(height, width) : null,
+                Channels = data.Channels,
+            };
+            table = TableFileReader.Read(path, format, kinds, images);
         }
         foreach (var (column, setting) in data.Columns)
         {
@@ -131,16 +137,9 @@ public static class DatasetLoader
         return table;
     }
 
-    private static string FormatOf(string path, string field)
-    {
-        var name = Path.GetFileName(path).ToLowerInvariant();
-        if (name.EndsWith(".gz")) name = name[..^3];
-        if (name.EndsWith(".csv")) return "csv";
-        if (name.EndsWith(".tsv")) return "tsv";
-        if (name.Contains("-ubyte") || name.EndsWith(".idx")) return "idx";
-        if (name.EndsWith(".txt")) return "text";
-        throw LatheException.BadConfig($"{field}: cannot tell the format of '{path}' from its name; set data.format (csv, tsv, idx or text).");
-    }
+    private static string FormatOf(string path, string field) =>
+        TableFileReader.FormatOf(path) ?? throw LatheException.BadConfig(
+            $"{field}: cannot tell the format of '{path}' from its name; set data.format (csv, tsv, parquet, jsonl, idx, text or images).");
 
     private static LatheException MissingTarget(Table table, string target) =>
         LatheException.BadData($"{table.Source}: the target column '{target}' is missing. Columns are: {string.Join(", ", table.ColumnNames)}.");

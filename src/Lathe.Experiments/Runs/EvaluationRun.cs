@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lathe.Data;
+using Lathe.Experiments.Data;
 using Lathe.IO;
 using Lathe.Metrics;
 using Lathe.Models;
@@ -22,11 +23,12 @@ public static class EvaluationRun
     public static Result Execute(string runOrModel, string dataPath)
     {
         var model = ModelFolder.Load(RunFolder.ModelDirectoryOf(runOrModel), ModelFactory.Catalog);
-        var table = CsvReader.Read(dataPath);
+        var table = ModelInputReader.Read(dataPath, model);
         var (scores, labelled, prediction) = Score(model, table, dataPath);
         if (!File.Exists(Path.Combine(runOrModel, "metrics.json"))) return new Result(scores, table.RowCount, null);
 
-        var stem = Path.Combine(Path.GetFullPath(runOrModel), "evaluations", $"{Path.GetFileNameWithoutExtension(dataPath)}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(dataPath)); // a file, or a folder of images
+        var stem = Path.Combine(Path.GetFullPath(runOrModel), "evaluations", $"{Path.GetFileNameWithoutExtension(name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
         var folder = stem;
         for (var n = 2; Directory.Exists(folder); n++) folder = $"{stem}-{n}";
         Directory.CreateDirectory(folder);
@@ -37,7 +39,7 @@ public static class EvaluationRun
             ["scores"] = new JsonObject(scores.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Math.Round(kv.Value, 6)))),
         };
         AtomicFile.WriteAllText(Path.Combine(folder, ScoresFile), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        if (prediction is not null) TrainingRun.SavePictures(prediction, labelled, model.Target, folder, Path.GetFileName(dataPath));
+        if (prediction is not null) TrainingRun.SavePictures(prediction, labelled, model.Target, folder, name);
         return new Result(scores, table.RowCount, folder);
     }
 

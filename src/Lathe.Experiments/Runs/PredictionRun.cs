@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Lathe.Data;
+using Lathe.Experiments.Data;
 using Lathe.IO;
 using Lathe.Models;
 
@@ -13,59 +14,63 @@ public static class PredictionRun
     public static int Execute(string runOrModel, string inputPath, string outputPath)
     {
         var model = ModelFolder.Load(RunFolder.ModelDirectoryOf(runOrModel), ModelFactory.Catalog);
-        var input = ReadInput(inputPath, model);
+        var input = ModelInputReader.Read(inputPath, model);
         var prediction = model.Predict(input);
-        AtomicFile.WriteAllText(outputPath, ToCsv(prediction));
+        // A folder of images gets its files named in a first column; other inputs keep their row order.
+        var files = Directory.Exists(inputPath) && input.Contains(ModelInputReader.FileColumn) ? (TextColumn)input[ModelInputReader.FileColumn] : null;
+        AtomicFile.WriteAllText(outputPath, ToCsv(prediction, files));
         return prediction.RowCount;
     }
 
-    /// <summary>
-    /// An IDX image file (name with "-ubyte") becomes the single image column the model was trained on;
-    /// anything else is read as CSV/TSV, whose column kinds the model's input schema reconciles.
-    /// </summary>
-    private static Table ReadInput(string path, PipelineModel model)
-    {
-        if (!Path.GetFileName(path).Contains("-ubyte", StringComparison.OrdinalIgnoreCase)) return CsvReader.Read(path);
-        var image = model.Schema.Columns.SingleOrDefault(c => c.Kind == ColumnKind.Vector)
-            ?? throw LatheException.BadConfig($"{path}: an IDX image file, but this model was not trained on images (it takes {model.Schema}).");
-        return new Table([IdxReader.Read(path, image.Name)], source: path);
-    }
-
-    public static string ToCsv(Prediction prediction)
+    /// <param name="rowNames">When given, a first column "file" names each row (the images of a folder).</param>
+    public static string ToCsv(Prediction prediction, TextColumn? rowNames = null)
     {
         var text = new StringBuilder();
+        var row = -1; // -1: the header
+        foreach (var line in Lines(prediction))
+        {
+            if (rowNames is not null) text.Append(row < 0 ? "file" : Quote(rowNames.Format(row))).Append(',');
+            text.Append(line).Append('\n');
+            row++;
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The header, then one line per row.</summary>
+    private static IEnumerable<string> Lines(Prediction prediction)
+    {
+        var line = new StringBuilder();
         if (prediction.Task == TaskKind.Clustering)
         {
             // The cluster of each row (−1: noise), and a mixture's membership probability per component.
             var soft = prediction.Probabilities is not null;
-            text.AppendJoin(',', ["cluster", .. soft ? prediction.Classes!.Select(c => "p_" + c) : []]).Append('\n');
+            yield return string.Join(',', ["cluster", .. soft ? prediction.Classes!.Select(c => "p_" + c) : []]);
             for (var r = 0; r < prediction.RowCount; r++)
             {
-                text.Append(prediction.Clusters![r].ToString(CultureInfo.InvariantCulture));
+                line.Clear().Append(prediction.Clusters![r].ToString(CultureInfo.InvariantCulture));
                 if (soft)
                     for (var k = 0; k < prediction.Classes!.Count; k++)
-                        text.Append(',').Append(prediction.Probability(r, k).ToString("0.######", CultureInfo.InvariantCulture));
-                text.Append('\n');
+                        line.Append(',').Append(prediction.Probability(r, k).ToString("0.######", CultureInfo.InvariantCulture));
+                yield return line.ToString();
             }
         }
         else if (prediction.Task == TaskKind.Classification)
         {
             var classes = prediction.Classes!;
-            text.AppendJoin(',', ["prediction", .. classes.Select(c => Quote("p_" + c))]).Append('\n');
+            yield return string.Join(',', ["prediction", .. classes.Select(c => Quote("p_" + c))]);
             for (var r = 0; r < prediction.RowCount; r++)
             {
-                text.Append(Quote(prediction.Label(r)));
+                line.Clear().Append(Quote(prediction.Label(r)));
                 for (var k = 0; k < classes.Count; k++)
-                    text.Append(',').Append(prediction.Probability(r, k).ToString("0.######", CultureInfo.InvariantCulture));
-                text.Append('\n');
+                    line.Append(',').Append(prediction.Probability(r, k).ToString("0.######", CultureInfo.InvariantCulture));
+                yield return line.ToString();
             }
         }
         else
         {
-            text.Append(prediction.Task == TaskKind.Reconstruction ? "reconstruction_error\n" : "prediction\n");
-            foreach (var v in prediction.Values!) text.Append(v.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+            yield return prediction.Task == TaskKind.Reconstruction ? "reconstruction_error" : "prediction";
+            foreach (var v in prediction.Values!) yield return v.ToString("R", CultureInfo.InvariantCulture);
         }
-        return text.ToString();
     }
 
     private static string Quote(string value) =>

@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.IO.Compression;
+using Lathe.IO;
 using nietras.SeparatedValues;
 
 namespace Lathe.Data;
 
 /// <summary>
 /// Reads a delimited text file (optionally gzip-compressed) with a header row into a <see cref="Table"/>,
-/// inferring each column's kind. Every problem is reported with the file, line and column.
+/// inferring each column's kind. Numbers are parsed straight into float32 buffers (see
+/// <see cref="CsvColumnBuilder"/>); every problem is reported with the file, line and column.
 /// </summary>
 public static class CsvReader
 {
@@ -16,62 +17,129 @@ public static class CsvReader
         if (!File.Exists(path))
             throw LatheException.BadData($"{path}: file not found. Check the path (relative paths start at the config file's folder).");
         var delimiter = options.Delimiter ?? (StripGz(path).EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
-
-        using var stream = OpenMaybeGzip(path);
-        using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-        using var reader = Sep.New(delimiter).Reader(o => o with
-        {
-            HasHeader = false,
-            Unescape = true,
-            DisableColCountCheck = true,
-            CultureInfo = CultureInfo.InvariantCulture,
-        }).From(text);
+        var missing = options.MissingMarkers.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var longestMarker = options.MissingMarkers.Select(m => m.Length).DefaultIfEmpty(-1).Max();
+        var rowsHint = CountRows(path);
 
         string[]? header = null;
-        List<string?>[] cells = [];
-        var lines = new List<int>();
-        var missing = options.MissingMarkers.ToHashSet(StringComparer.Ordinal);
+        CsvColumnBuilder[] columns = [];
+        var lines = new List<int>(rowsHint);
+        ForEachRow(path, delimiter, row =>
+        {
+            if (header is null)
+            {
+                header = ReadHeader(path, row);
+                columns = [.. header.Select((name, c) => new CsvColumnBuilder(path, name, c + 1,
+                    options.ColumnKinds.TryGetValue(name, out var kind) ? kind : null, options.NumericShare, rowsHint))];
+                return;
+            }
+            if (!IsData(path, row, header.Length)) return;
+            var index = lines.Count;
+            var line = row.LineNumberFrom;
+            lines.Add(line);
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var cell = row[c];
+                columns[c].Add(index, line, cell, cell.Span.Length <= longestMarker && missing.Contains(cell.Span));
+            }
+        });
+
+        if (header is null) throw LatheException.BadData($"{path}: the file is empty; it needs a header row and data rows.");
+        if (lines.Count == 0) throw LatheException.BadData($"{path}: the file has a header but no data rows.");
+        foreach (var name in options.ColumnKinds.Keys)
+            if (!header.Contains(name))
+                throw LatheException.BadConfig($"{path}: column '{name}' named in the column settings is not in the file. Columns are: {string.Join(", ", header)}.");
+
+        var reread = columns.Select((column, c) => column.Finish() ? -1 : c).Where(c => c >= 0).ToArray();
+        if (reread.Length > 0) ReadTextsAgain(path, delimiter, missing, columns, reread);
+        return new Table(columns.Select(c => c.Build(lines)), source: path);
+    }
+
+    /// <summary>
+    /// The number of data rows an uncompressed file holds if every line is one row (it has no blank lines and
+    /// no line breaks inside quotes): counting line breaks is far cheaper than parsing, and lets every numeric
+    /// column be filled into an array of its final size. 0 for a compressed file (unknown).
+    /// </summary>
+    private static int CountRows(string path)
+    {
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return 0;
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        long breaks = 0;
+        var last = (byte)'\n';
+        int read;
+        while ((read = file.Read(buffer)) > 0)
+        {
+            breaks += buffer.AsSpan(0, read).Count((byte)'\n');
+            last = buffer[read - 1];
+        }
+        var lines = breaks + (last == (byte)'\n' ? 0 : 1);
+        return (int)Math.Clamp(lines - 1, 0, Array.MaxLength);
+    }
+
+    /// <summary>
+    /// The second pass for columns that looked numeric in their first rows and turned out not to be: their
+    /// texts, row for row as in the first pass, so that categories keep their exact spelling.
+    /// </summary>
+    private static void ReadTextsAgain(string path, char delimiter, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> missing,
+        CsvColumnBuilder[] columns, int[] reread)
+    {
+        var texts = reread.Select(_ => new List<string?>()).ToArray();
+        var first = true;
+        ForEachRow(path, delimiter, row =>
+        {
+            if (first) { first = false; return; }
+            if (!IsData(path, row, columns.Length)) return;
+            for (var k = 0; k < reread.Length; k++)
+            {
+                var cell = row[reread[k]].Span;
+                texts[k].Add(missing.Contains(cell) ? null : cell.ToString());
+            }
+        });
+        for (var k = 0; k < reread.Length; k++) columns[reread[k]].UseTexts(texts[k]);
+    }
+
+    private static void ForEachRow(string path, char delimiter, Action<SepReader.Row> onRow)
+    {
         try
         {
-            foreach (var row in reader)
+            using var stream = GzipReadStream.OpenMaybeCompressed(path);
+            using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            using var reader = Sep.New(delimiter).Reader(o => o with
             {
-                if (header is null)
-                {
-                    header = ReadHeader(path, row);
-                    cells = [.. header.Select(_ => new List<string?>())];
-                    continue;
-                }
-                if (row.ColCount == 1 && row.Span.Trim().IsEmpty) continue; // blank line
-                if (row.ColCount != header.Length)
-                    throw LatheException.BadData(
-                        $"{path}:{row.LineNumberFrom}: this row has {row.ColCount} fields but the header has {header.Length}. " +
-                        "Fix the row (a missing or extra delimiter, or an unclosed quote) or remove it.");
-                lines.Add(row.LineNumberFrom);
-                for (var c = 0; c < header.Length; c++)
-                {
-                    var value = row[c].ToString().Trim();
-                    cells[c].Add(missing.Contains(value) ? null : value);
-                }
-            }
+                HasHeader = false,
+                Unescape = true,
+                Trim = SepTrim.All, // every cell is compared and parsed without its surrounding spaces
+                DisableColCountCheck = true,
+                CultureInfo = CultureInfo.InvariantCulture,
+            }).From(text);
+            foreach (var row in reader) onRow(row);
+        }
+        catch (InvalidDataException e)
+        {
+            throw LatheException.BadData($"{path}: {e.Message}. Copy or download the file again.");
         }
         catch (Exception e) when (e is not LatheException)
         {
             throw LatheException.BadData($"{path}: not a readable delimited file ({e.Message}).");
         }
+    }
 
-        if (header is null) throw LatheException.BadData($"{path}: the file is empty; it needs a header row and data rows.");
-        if (lines.Count == 0) throw LatheException.BadData($"{path}: the file has a header but no data rows.");
-
-        var columns = new Column[header.Length];
-        for (var c = 0; c < header.Length; c++)
-        {
-            var kind = options.ColumnKinds.TryGetValue(header[c], out var forced) ? forced : (ColumnKind?)null;
-            columns[c] = BuildColumn(path, header[c], c + 1, cells[c], lines, kind, options.NumericShare);
-        }
-        foreach (var name in options.ColumnKinds.Keys)
-            if (!header.Contains(name))
-                throw LatheException.BadConfig($"{path}: column '{name}' named in the column settings is not in the file. Columns are: {string.Join(", ", header)}.");
-        return new Table(columns, source: path);
+    /// <summary>False for a blank line; an error for a row of the wrong width or with a quote left open.</summary>
+    private static bool IsData(string path, SepReader.Row row, int width)
+    {
+        if (row.ColCount == 1 && row.Span.Trim().IsEmpty) return false;
+        // A quote that is never closed swallows every following line into one cell: valid rows hold an even
+        // number of quote characters (a quote inside a quoted field is doubled).
+        if ((row.Span.Count('"') & 1) == 1)
+            throw LatheException.BadData(
+                $"{path}:{row.LineNumberFrom}: a quote opened in this row is never closed, so the rows after it would be read as one cell. " +
+                "Close the quote, or write a quote inside a quoted field as two (\"\").");
+        if (row.ColCount != width)
+            throw LatheException.BadData(
+                $"{path}:{row.LineNumberFrom}: this row has {row.ColCount} fields but the header has {width}. " +
+                "Fix the row (a missing or extra delimiter, or an unclosed quote) or remove it.");
+        return true;
     }
 
     private static string[] ReadHeader(string path, SepReader.Row row)
@@ -87,68 +155,6 @@ public static class CsvReader
             names[c] = name;
         }
         return names;
-    }
-
-    private static Column BuildColumn(string path, string name, int columnNumber, List<string?> values, List<int> lines,
-        ColumnKind? forced, double numericShare)
-    {
-        if (forced is ColumnKind.Categorical) return CategoricalColumn.FromStrings(name, values);
-        if (forced is ColumnKind.Text) return new TextColumn(name, [.. values]);
-        if (forced is ColumnKind.Vector)
-            throw LatheException.BadConfig($"{path}: column '{name}' cannot be read as a vector from a delimited file; use numeric, categorical or text.");
-
-        var numbers = new float[values.Count];
-        int present = 0, parsed = 0, firstBad = -1;
-        for (var i = 0; i < values.Count; i++)
-        {
-            var value = values[i];
-            if (value is null) { numbers[i] = float.NaN; continue; }
-            present++;
-            if (TryParseNumber(value, out var number))
-            {
-                if (float.IsInfinity(number))
-                    throw LatheException.BadData(
-                        $"{path}:{lines[i]}: column '{name}' (field {columnNumber}) holds an infinite value '{value}'. " +
-                        "Replace it with a finite number or leave the cell empty to mark it missing.");
-                numbers[i] = number;
-                parsed++;
-            }
-            else if (firstBad < 0) firstBad = i;
-        }
-
-        var numeric = forced is ColumnKind.Numeric || present == 0 || parsed == present ||
-                      (present >= 10 && parsed >= numericShare * present);
-        if (!numeric)
-        {
-            var distinct = values.Where(v => v is not null).Distinct().Count();
-            return distinct <= Math.Max(50, present / 2)
-                ? CategoricalColumn.FromStrings(name, values)
-                : new TextColumn(name, [.. values]);
-        }
-        if (firstBad >= 0)
-            throw LatheException.BadData(
-                $"{path}:{lines[firstBad]}: column '{name}' (field {columnNumber}) is numeric but holds '{values[firstBad]}'. " +
-                "Fix the value, leave the cell empty to mark it missing, or declare the column categorical in data.columns.");
-        return new NumericColumn(name, numbers);
-    }
-
-    /// <summary>Invariant-culture numbers, plus the spellings of infinity other tools write (inf, -Inf, Infinity).</summary>
-    private static bool TryParseNumber(string text, out float number)
-    {
-        if (float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number)) return true;
-        var unsigned = text.TrimStart('+', '-');
-        if (unsigned.Equals("inf", StringComparison.OrdinalIgnoreCase) || unsigned.Equals("infinity", StringComparison.OrdinalIgnoreCase))
-        {
-            number = text.StartsWith('-') ? float.NegativeInfinity : float.PositiveInfinity;
-            return true;
-        }
-        return false;
-    }
-
-    private static Stream OpenMaybeGzip(string path)
-    {
-        Stream file = File.OpenRead(path);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 
     private static string StripGz(string path) =>

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
+using Lathe.IO;
 
 namespace Lathe.Data;
 
@@ -28,17 +28,14 @@ public static class IdxReader
         byte[] bytes;
         try
         {
-            using var file = File.OpenRead(path);
-            using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-                ? new GZipStream(file, CompressionMode.Decompress)
-                : file;
+            using var stream = GzipReadStream.OpenMaybeCompressed(path);
             using var memory = new MemoryStream();
             stream.CopyTo(memory);
             bytes = memory.ToArray();
         }
         catch (InvalidDataException e)
         {
-            throw LatheException.BadData($"{path}: the gzip data is damaged or truncated ({e.Message}). Download or copy the file again.");
+            throw LatheException.BadData($"{path}: {e.Message}. Download or copy the file again.");
         }
 
         if (bytes.Length < 4 || bytes[0] != 0 || bytes[1] != 0)
