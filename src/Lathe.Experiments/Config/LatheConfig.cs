@@ -77,8 +77,14 @@ public sealed class DataConfig
 
 public sealed class SplitConfig
 {
-    /// <summary>holdout or stratified (stratified falls back to holdout for regression).</summary>
+    /// <summary>holdout, stratified (falls back to holdout for regression), group or time.</summary>
     public string Method { get; set; } = "stratified";
+
+    /// <summary>method group: the column whose values keep rows together (a user, a patient); not a feature.</summary>
+    public string? Group { get; set; }
+
+    /// <summary>method time: the column that orders the rows (numbers or ISO dates); not a feature.</summary>
+    public string? Time { get; set; }
 
     public double Validation { get; set; } = 0.15;
 

@@ -15,20 +15,26 @@ public static class DatasetLoader
         var target = data.Target!;
         Table? validation = null, test = null;
         Table train;
+        DataFiles files;
         if (data.Path is not null)
         {
             train = Read(data, data.Path, data.Labels, baseDirectory, "data.path");
+            files = new DataFiles(DataFile.Whole(data.Path, train), null, null);
         }
         else
         {
             train = Read(data, data.Train!, data.TrainLabels, baseDirectory, "data.train");
             if (data.Validation is not null) validation = Read(data, data.Validation, data.ValidationLabels, baseDirectory, "data.validation");
             if (data.Test is not null) test = Read(data, data.Test, data.TestLabels, baseDirectory, "data.test");
+            files = new DataFiles(DataFile.Whole(data.Train!, train), DataFile.WholeOrNone(data.Validation, validation), DataFile.WholeOrNone(data.Test, test));
         }
+        train = SplitColumnRoles(train, data.Split, required: true);
+        validation = validation is null ? null : SplitColumnRoles(validation, data.Split, required: false);
+        test = test is null ? null : SplitColumnRoles(test, data.Split, required: false);
 
-        if (config.Model.Type == "autoencoder") return SplitWithoutTarget(train, validation, test, data.Split, config.Seed, TaskKind.Reconstruction);
+        if (config.Model.Type == "autoencoder") return Carve(train, validation, test, files, data, "", TaskKind.Reconstruction, null, config.Seed);
         var clustering = data.Task == "clustering";
-        if (clustering && target == "") return SplitWithoutTarget(train, validation, test, data.Split, config.Seed, TaskKind.Clustering);
+        if (clustering && target == "") return Carve(train, validation, test, files, data, "", TaskKind.Clustering, null, config.Seed);
         if (!train.Contains(target))
             throw LatheException.BadConfig(
                 $"data.target: column '{target}' is not in {train.Source}. Columns are: {string.Join(", ", train.ColumnNames)}.");
@@ -50,20 +56,53 @@ public static class DatasetLoader
         validation = validation is null ? null : Encode(validation);
         test = test is null ? null : Encode(test);
 
-        // Carve the parts that have no file of their own out of the training rows.
+        return Carve(train, validation, test, files, data, target, clustering ? TaskKind.Clustering : task, task == TaskKind.Classification ? target : null, config.Seed);
+    }
+
+    /// <summary>
+    /// Splits the parts that have no file of their own off the training rows, with the method data.split
+    /// asks for, and records the split (split.json).
+    /// </summary>
+    private static PreparedData Carve(Table train, Table? validation, Table? test, DataFiles files, DataConfig data, string target, TaskKind task,
+        string? classTarget, int seed)
+    {
         var validationShare = validation is null ? data.Split.Validation : 0;
         var testShare = test is null ? data.Split.Test : 0;
-        if (validationShare > 0 || testShare > 0)
+        var method = RowSplitting.MethodOf(data.Split, classTarget);
+        var all = Enumerable.Range(0, train.RowCount).ToArray();
+        var split = validationShare > 0 || testShare > 0
+            ? RowSplitting.Holdout(train, data.Split, validationShare, testShare, classTarget, seed)
+            : new DataSplit(all, [], []);
+        List<SplitPart> parts = [SplitPart.Of("train", files.Train.Name, train, split.Train, files.Train.RowIds, classTarget)];
+        if (validation is not null) parts.Add(SplitPart.Of("validation", files.Validation!.Name, validation, All(validation), files.Validation.RowIds, classTarget));
+        else if (split.Validation.Length > 0) parts.Add(SplitPart.Of("validation", files.Train.Name, train, split.Validation, files.Train.RowIds, classTarget));
+        if (test is not null) parts.Add(SplitPart.Of("test", files.Test!.Name, test, All(test), files.Test.RowIds, classTarget));
+        else if (split.Test.Length > 0) parts.Add(SplitPart.Of("test", files.Train.Name, train, split.Test, files.Train.RowIds, classTarget));
+        var record = new SplitRecord(method, seed, data.Split.Group ?? data.Split.Time, parts);
+
+        validation ??= split.ValidationOf(train);
+        test ??= split.TestOf(train);
+        return new PreparedData(split.TrainOf(train), validation, test, target, task)
         {
-            var split = data.Split.Method == "stratified" && task == TaskKind.Classification
-                ? Splitter.Stratified(train[target], validationShare, testShare, config.Seed)
-                : Splitter.Holdout(train.RowCount, validationShare, testShare, config.Seed);
-            validation ??= split.ValidationOf(train);
-            test ??= split.TestOf(train);
-            train = split.TrainOf(train);
-        }
-        return new PreparedData(train, validation, test, target, clustering ? TaskKind.Clustering : task);
+            Split = record,
+            TrainRowIds = [.. split.Train.Select(r => files.Train.RowIds[r])],
+        };
     }
+
+    /// <summary>The group or time column is not a feature: a model that learned from it would not carry over to new groups or later times.</summary>
+    private static Table SplitColumnRoles(Table table, SplitConfig split, bool required)
+    {
+        foreach (var (name, role, key) in new[] { (split.Group, ColumnRole.Group, "group"), (split.Time, ColumnRole.Time, "time") })
+        {
+            if (name is null) continue;
+            if (table.Contains(name)) table = table.WithRole(name, role);
+            else if (required)
+                throw LatheException.BadConfig($"data.split.{key}: column '{name}' is not in {table.Source}. Columns are: {string.Join(", ", table.ColumnNames)}.");
+        }
+        return table;
+    }
+
+    private static int[] All(Table table) => [.. Enumerable.Range(0, table.RowCount)];
 
     /// <summary>
     /// Text for a language model keeps its order: the validation and test parts are the last lines of
@@ -80,21 +119,6 @@ public static class DatasetLoader
         validation ??= validationCount > 0 ? Part(trainCount, validationCount) : null;
         test ??= testCount > 0 ? Part(trainCount + validationCount, testCount) : null;
         return new PreparedData(Part(0, trainCount), validation, test, target, TaskKind.Generation);
-    }
-
-    /// <summary>Rows without a target (an autoencoder, clustering): the parts without a file are a random holdout of the training file.</summary>
-    private static PreparedData SplitWithoutTarget(Table train, Table? validation, Table? test, SplitConfig split, int seed, TaskKind task)
-    {
-        var validationShare = validation is null ? split.Validation : 0;
-        var testShare = test is null ? split.Test : 0;
-        if (validationShare > 0 || testShare > 0)
-        {
-            var parts = Splitter.Holdout(train.RowCount, validationShare, testShare, seed);
-            validation ??= parts.ValidationOf(train);
-            test ??= parts.TestOf(train);
-            train = parts.TrainOf(train);
-        }
-        return new PreparedData(train, validation, test, "", task);
     }
 
     private static Table Read(DataConfig data, string file, string? labels, string baseDirectory, string field)

@@ -39,6 +39,7 @@ public static class TrainingRun
             ? RunFolder.OpenForResume(resume)
             : RunFolder.Create(options.RunsDirectory, config.Name, DateTime.Now);
         AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
+        if (data.Split is not null) AtomicFile.WriteAllText(Path.Combine(folder.Path, "split.json"), data.Split.ToJson().ToJsonString(Indented));
         log(ClassicalModels.Handles(config.Model.Type)
             ? $"model: {Describe(config.Model)}"
             : $"model: {Describe(config.Model)}, {config.Train.Optimizer.Type} lr {config.Train.Optimizer.Lr}, {config.Train.Epochs} epochs, batch {config.Train.BatchSize}");
