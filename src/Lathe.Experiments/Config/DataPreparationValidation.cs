@@ -17,6 +17,35 @@ internal static class DataPreparationValidation
         foreach (var (key, column) in new[] { ("group", split.Group), ("time", split.Time) })
             if (column is not null && column == config.Data.Target)
                 throw Error(source, $"data.split.{key}", $"'{column}' is the target; split by another column.");
+
+        var clean = config.Data.Clean;
+        OneOf(source, "data.clean.missing", clean.Missing, CleanConfig.MissingValues);
+        OneOf(source, "data.clean.duplicates", clean.Duplicates, CleanConfig.DuplicateValues);
+        OneOf(source, "data.clean.outliers", clean.Outliers, CleanConfig.OutlierValues);
+        OneOf(source, "data.clean.invalid", clean.Invalid, CleanConfig.InvalidValues);
+        if (clean.OutlierThreshold is <= 0)
+            throw Error(source, "data.clean.outlier_threshold", $"must be positive, not {clean.OutlierThreshold}.");
+        if (clean.OutlierThreshold is not null && clean.Outliers == "none")
+            throw Error(source, "data.clean.outlier_threshold", "applies when data.clean.outliers is set (iqr_clip, iqr_drop, zscore_clip, zscore_drop).");
+        if (clean.Invalid == "impute" && clean.Missing is "none" or "drop")
+            throw Error(source, "data.clean.invalid", $"impute fills invalid cells like missing ones, but data.clean.missing is {clean.Missing}; pick a filling policy (median, mean, most_frequent, constant, indicator) or invalid: drop.");
+
+        if (config.Model.Prepare is { } prepare)
+            for (var i = 0; i < prepare.Count; i++)
+            {
+                var step = prepare[i];
+                OneOf(source, $"model.prepare[{i}].type", step.Type, Runs.PreparationPlan.StepTypes);
+                if (step.Columns is { Count: 0 }) throw Error(source, $"model.prepare[{i}].columns", "is empty; leave it out to cover every column the step applies to.");
+                if (step.Categories.Count > 0 && step.Type != "ordinal_encoder")
+                    throw Error(source, $"model.prepare[{i}].categories", "applies to ordinal_encoder only.");
+                if (step.Smoothing < 0) throw Error(source, $"model.prepare[{i}].smoothing", "must be 0 or more.");
+                if (step.Folds < 1) throw Error(source, $"model.prepare[{i}].folds", "must be at least 1.");
+            }
+    }
+
+    private static void OneOf(string source, string field, string value, string[] allowed)
+    {
+        if (!allowed.Contains(value)) throw Error(source, field, $"'{value}' is not one of {string.Join(", ", allowed)}.");
     }
 
     private static LatheException Error(string source, string field, string message) =>

@@ -72,6 +72,9 @@ public sealed class DataConfig
     /// <summary>Per-column overrides: numeric, categorical, text or ignore.</summary>
     public Dictionary<string, string> Columns { get; set; } = [];
 
+    /// <summary>Missing values, duplicates, outliers and invalid cells (docs/data.md).</summary>
+    public CleanConfig Clean { get; set; } = new();
+
     public SplitConfig Split { get; set; } = new();
 }
 
@@ -103,6 +106,9 @@ public sealed class ModelConfig
     public List<int>? Hidden { get; set; }
 
     public double Dropout { get; set; }
+
+    /// <summary>Preparation steps after cleaning, replacing the model type's default ones (docs/data.md); absent: the defaults.</summary>
+    public List<PrepareStepConfig>? Prepare { get; set; }
 
     /// <summary>Start from these weights: a run or model folder, a .safetensors file or a PyTorch .pt/.pth state_dict.</summary>
     public string? Pretrained { get; set; }
