@@ -1,3 +1,4 @@
+using Lathe.Cleaning;
 using Lathe.Data;
 
 namespace Lathe.Experiments.Data;
@@ -6,9 +7,10 @@ namespace Lathe.Experiments.Data;
 public sealed record DataFile(string Name, int[] RowIds)
 {
     public static DataFile Whole(string name, Table table) => new(name, [.. Enumerable.Range(0, table.RowCount)]);
-
-    public static DataFile? WholeOrNone(string? name, Table? table) => name is null || table is null ? null : Whole(name, table);
 }
 
-/// <summary>The training file and the validation and test files, when the config gives them.</summary>
-public sealed record DataFiles(DataFile Train, DataFile? Validation, DataFile? Test);
+/// <summary>The training file and the validation and test files, when the config gives them, with what cleaning did to each.</summary>
+public sealed record DataFiles(DataFile Train, DataFile? Validation, DataFile? Test)
+{
+    public IReadOnlyList<RowCleaning> Cleaning { get; init; } = [];
+}

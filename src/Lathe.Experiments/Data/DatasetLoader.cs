@@ -1,3 +1,4 @@
+using Lathe.Cleaning;
 using Lathe.Data;
 using Lathe.Experiments.Config;
 using Lathe.Models;
@@ -14,23 +15,22 @@ public static class DatasetLoader
         var data = config.Data;
         var target = data.Target!;
         Table? validation = null, test = null;
-        Table train;
-        DataFiles files;
-        if (data.Path is not null)
+        var cleanings = new List<RowCleaning>();
+        (Table, DataFile) ReadClean(string file, string? labels, string field, bool required)
         {
-            train = Read(data, data.Path, data.Labels, baseDirectory, "data.path");
-            files = new DataFiles(DataFile.Whole(data.Path, train), null, null);
+            var log = new CsvReadLog(keepInvalidCells: data.Clean.Invalid != "error");
+            var table = SplitColumnRoles(Read(data, file, labels, baseDirectory, field, log), data.Split, required);
+            if (config.Model.Type == "gpt") return (table, DataFile.Whole(file, table)); // plain text lines: nothing to clean
+            var cleaning = RowCleaner.Clean(table, data.Clean.ToOptions(), new RowOrigin(file, log.RowLines.Count == table.RowCount ? log.RowLines : null, log.InvalidCells),
+                string.IsNullOrEmpty(target) ? null : target);
+            cleanings.Add(cleaning);
+            return (cleaning.Table, new DataFile(file, cleaning.KeptRows));
         }
-        else
-        {
-            train = Read(data, data.Train!, data.TrainLabels, baseDirectory, "data.train");
-            if (data.Validation is not null) validation = Read(data, data.Validation, data.ValidationLabels, baseDirectory, "data.validation");
-            if (data.Test is not null) test = Read(data, data.Test, data.TestLabels, baseDirectory, "data.test");
-            files = new DataFiles(DataFile.Whole(data.Train!, train), DataFile.WholeOrNone(data.Validation, validation), DataFile.WholeOrNone(data.Test, test));
-        }
-        train = SplitColumnRoles(train, data.Split, required: true);
-        validation = validation is null ? null : SplitColumnRoles(validation, data.Split, required: false);
-        test = test is null ? null : SplitColumnRoles(test, data.Split, required: false);
+        var (train, trainFile) = ReadClean(data.Path ?? data.Train!, data.Path is null ? data.TrainLabels : data.Labels, data.Path is null ? "data.train" : "data.path", required: true);
+        DataFile? validationFile = null, testFile = null;
+        if (data.Path is null && data.Validation is not null) (validation, validationFile) = ReadClean(data.Validation, data.ValidationLabels, "data.validation", required: false);
+        if (data.Path is null && data.Test is not null) (test, testFile) = ReadClean(data.Test, data.TestLabels, "data.test", required: false);
+        var files = new DataFiles(trainFile, validationFile, testFile) { Cleaning = cleanings };
 
         if (config.Model.Type == "autoencoder") return Carve(train, validation, test, files, data, "", TaskKind.Reconstruction, null, config.Seed);
         var clustering = data.Task == "clustering";
@@ -85,6 +85,7 @@ public static class DatasetLoader
         return new PreparedData(split.TrainOf(train), validation, test, target, task)
         {
             Split = record,
+            Cleaning = files.Cleaning,
             TrainRowIds = [.. split.Train.Select(r => files.Train.RowIds[r])],
         };
     }
@@ -121,7 +122,7 @@ public static class DatasetLoader
         return new PreparedData(Part(0, trainCount), validation, test, target, TaskKind.Generation);
     }
 
-    private static Table Read(DataConfig data, string file, string? labels, string baseDirectory, string field)
+    private static Table Read(DataConfig data, string file, string? labels, string baseDirectory, string field, CsvReadLog log)
     {
         var path = Path.GetFullPath(Path.Combine(baseDirectory, file));
         var format = data.Format == "auto" ? FormatOf(path, field) : data.Format;
@@ -144,7 +145,7 @@ public static class DatasetLoader
             var kinds = data.Columns
                 .Where(kv => kv.Value != "ignore")
                 .ToDictionary(kv => kv.Key, kv => Enum.Parse<ColumnKind>(kv.Value, ignoreCase: true));
-            table = CsvReader.Read(path, new CsvReadOptions { Delimiter = format == "tsv" ? '\t' : null, ColumnKinds = kinds });
+            table = CsvReader.Read(path, new CsvReadOptions { Delimiter = format == "tsv" ? '\t' : null, ColumnKinds = kinds, Log = log });
         }
         foreach (var (column, setting) in data.Columns)
         {

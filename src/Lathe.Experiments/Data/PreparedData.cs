@@ -1,3 +1,4 @@
+using Lathe.Cleaning;
 using Lathe.Data;
 using Lathe.Models;
 
@@ -8,6 +9,9 @@ public sealed record PreparedData(Table Train, Table? Validation, Table? Test, s
 {
     /// <summary>How the rows were split (split.json); null for plain text, which is cut in order.</summary>
     public SplitRecord? Split { get; init; }
+
+    /// <summary>What the cleaning before the split found and dropped, per file read (empty for plain text).</summary>
+    public IReadOnlyList<RowCleaning> Cleaning { get; init; } = [];
 
     /// <summary>The training file's data-row number (0-based) of each training row.</summary>
     public int[]? TrainRowIds { get; init; }

@@ -40,6 +40,7 @@ public static class CrossValidationRun
         var folder = RunFolder.Create(options.RunsDirectory, config.Name + "-cv", DateTime.Now);
         AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
         AtomicFile.WriteAllText(Path.Combine(folder.Path, "split.json"), FoldRecord(data, splits, method).ToJson().ToJsonString(Indented));
+        TrainingRun.WriteCleaningReport(config, data, null, folder.Path, log);
         var scores = new List<IReadOnlyDictionary<string, double>>();
         for (var f = 0; f < splits.Count; f++)
         {

@@ -79,10 +79,20 @@ public static class TrainingRun
             ["test"] = ToJson(test),
         };
         AtomicFile.WriteAllText(folder.MetricsFile, metrics.ToJsonString(Indented));
+        WriteCleaningReport(config, data, model.Transforms, folder.Path, log);
         ModelFolder.Save(model, folder.ModelDirectory, (JsonObject)metrics.DeepClone());
         if (model.Model is DecisionTreeModel tree) AtomicFile.WriteAllText(Path.Combine(folder.Path, "tree_rules.txt"), tree.Rules);
         if (picturedPrediction is not null) SavePictures(picturedPrediction, pictured!, data.Target, folder.Path, data.Test is null ? "validation" : "test");
         return new RunResult(folder.Path, data.Task, context.LastStep, context.StopReason, validation, test);
+    }
+
+    /// <summary>Writes cleaning_report.json (not for plain text, which is not cleaned) and logs its summary when cleaning did anything.</summary>
+    internal static void WriteCleaningReport(LatheConfig config, PreparedData data, IReadOnlyList<Prep.IFittedTransform>? fitted, string folder, Action<string> log)
+    {
+        if (data.Cleaning.Count == 0) return;
+        var report = new CleaningReport(config.Data.Clean.ToOptions(), data, fitted);
+        AtomicFile.WriteAllText(Path.Combine(folder, "cleaning_report.json"), report.ToJson().ToJsonString(Indented));
+        if (report.Summary() is { } summary) log(summary);
     }
 
     /// <summary>The standard scores; a language model is scored by the perplexity of the part's text.</summary>

@@ -61,6 +61,7 @@ public static class CsvReader
 
         if (header is null) throw LatheException.BadData($"{path}: the file is empty; it needs a header row and data rows.");
         if (lines.Count == 0) throw LatheException.BadData($"{path}: the file has a header but no data rows.");
+        options.Log?.Screen(header, cells, lines, options);
 
         var columns = new Column[header.Length];
         for (var c = 0; c < header.Length; c++)
