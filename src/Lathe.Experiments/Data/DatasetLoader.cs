@@ -46,7 +46,7 @@ public static class DatasetLoader
             _ when config.Model.Type == "gpt" => TaskKind.Generation,
             _ => TargetEncoding.InferTask(train[target]),
         };
-        if (task == TaskKind.Generation) return SplitText(train, validation, test, target, data.Split);
+        if (task == TaskKind.Generation) return SplitText(train, validation, test, target, data.Split, files, config.Seed);
         var parts = new[] { train, validation, test }.Where(t => t is not null).Select(t => t!).ToList();
         IReadOnlyList<string>? classes = task == TaskKind.Classification
             ? TargetEncoding.ClassesOf(parts.Select(p => p.Contains(target) ? p[target] : throw MissingTarget(p, target)))
@@ -109,17 +109,26 @@ public static class DatasetLoader
     /// Text for a language model keeps its order: the validation and test parts are the last lines of
     /// the training file (test last), so no line of them is also learned from.
     /// </summary>
-    private static PreparedData SplitText(Table train, Table? validation, Table? test, string target, SplitConfig split)
+    private static PreparedData SplitText(Table train, Table? validation, Table? test, string target, SplitConfig split, DataFiles files, int seed)
     {
         var rows = train.RowCount;
         var testCount = test is null ? (int)Math.Round(rows * split.Test) : 0;
         var validationCount = validation is null ? (int)Math.Round(rows * split.Validation) : 0;
         var trainCount = rows - testCount - validationCount;
         if (trainCount <= 0) throw LatheException.BadConfig("data.split leaves no training text; lower the validation and test fractions.");
-        Table Part(int start, int count) => train.Take([.. Enumerable.Range(start, count)]);
-        validation ??= validationCount > 0 ? Part(trainCount, validationCount) : null;
-        test ??= testCount > 0 ? Part(trainCount + validationCount, testCount) : null;
-        return new PreparedData(Part(0, trainCount), validation, test, target, TaskKind.Generation);
+        int[] Range(int start, int count) => [.. Enumerable.Range(start, count)];
+        var parts = new List<SplitPart> { SplitPart.Of("train", files.Train.Name, train, Range(0, trainCount), files.Train.RowIds, null) };
+        if (validation is not null) parts.Add(SplitPart.Of("validation", files.Validation!.Name, validation, All(validation), files.Validation.RowIds, null));
+        else if (validationCount > 0) parts.Add(SplitPart.Of("validation", files.Train.Name, train, Range(trainCount, validationCount), files.Train.RowIds, null));
+        if (test is not null) parts.Add(SplitPart.Of("test", files.Test!.Name, test, All(test), files.Test.RowIds, null));
+        else if (testCount > 0) parts.Add(SplitPart.Of("test", files.Train.Name, train, Range(trainCount + validationCount, testCount), files.Train.RowIds, null));
+        validation ??= validationCount > 0 ? train.Take(Range(trainCount, validationCount)) : null;
+        test ??= testCount > 0 ? train.Take(Range(trainCount + validationCount, testCount)) : null;
+        return new PreparedData(train.Take(Range(0, trainCount)), validation, test, target, TaskKind.Generation)
+        {
+            Split = new SplitRecord("ordered", seed, null, parts),
+            TrainRowIds = Range(0, trainCount),
+        };
     }
 
     private static Table Read(DataConfig data, string file, string? labels, string baseDirectory, string field, CsvReadLog log)

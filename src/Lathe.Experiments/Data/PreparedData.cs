@@ -7,7 +7,7 @@ namespace Lathe.Experiments.Data;
 /// <summary>The parts of a dataset a run trains, validates and tests on, with the target encoded for the task.</summary>
 public sealed record PreparedData(Table Train, Table? Validation, Table? Test, string Target, TaskKind Task)
 {
-    /// <summary>How the rows were split (split.json); null for plain text, which is cut in order.</summary>
+    /// <summary>How the rows were split (split.json); plain text is cut in order ("ordered").</summary>
     public SplitRecord? Split { get; init; }
 
     /// <summary>What the cleaning before the split found and dropped, per file read (empty for plain text).</summary>

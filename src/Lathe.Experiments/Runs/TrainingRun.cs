@@ -21,6 +21,9 @@ public static class TrainingRun
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    // Reasons quote values ('inf'): keep quotes readable instead of \u0027.
+    private static readonly JsonSerializerOptions Readable = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static RunResult Execute(string configPath, IReadOnlyList<string> overrides, RunOptions options)
     {
         var config = ConfigLoader.Load(configPath, overrides);
@@ -91,7 +94,7 @@ public static class TrainingRun
     {
         if (data.Cleaning.Count == 0) return;
         var report = new CleaningReport(config.Data.Clean.ToOptions(), data, fitted);
-        AtomicFile.WriteAllText(Path.Combine(folder, "cleaning_report.json"), report.ToJson().ToJsonString(Indented));
+        AtomicFile.WriteAllText(Path.Combine(folder, "cleaning_report.json"), report.ToJson().ToJsonString(Readable));
         if (report.Summary() is { } summary) log(summary);
     }
 
