@@ -115,6 +115,17 @@ public class CleaningEndToEndTests
     }
 
     [Fact]
+    public void Without_an_imputer_a_gap_stops_training_with_its_column()
+    {
+        using var cli = new CliRunner();
+        WriteMessy(cli);
+        var (code, _, error) = cli.Train(Config(cli, "{ missing: none, invalid: drop }"));
+        Assert.Equal(3, code);
+        Assert.Contains("column 'x1' has a missing value", error);
+        Assert.Contains("data.clean.missing", error);
+    }
+
+    [Fact]
     public void Bad_clean_settings_are_config_errors()
     {
         using var cli = new CliRunner();

@@ -17,7 +17,7 @@ public enum MissingPolicy
     Drop,
     /// <summary>Like Median, plus a 0/1 "name_missing" column for every column with gaps in the training rows.</summary>
     Indicator,
-    /// <summary>Gaps stay: only for models that handle them (gbdt).</summary>
+    /// <summary>No imputer: for data known to have no gaps (no model in Lathe takes gaps; a gap stops the fit with its column and row).</summary>
     None,
 }
 
