@@ -60,6 +60,7 @@ public static class TrainingRun
 
         var model = (PipelineModel)pipeline.Fit(data.ToTrainingData(), context);
         if (context.StopReason is not null) log($"stopped: {context.StopReason}");
+        WriteCleaningReport(config, data, model.Transforms, folder.Path, log);
 
         // The part the pictures show (test, else validation) is predicted once, for its scores and its pictures.
         var pictured = data.Test ?? data.Validation;
@@ -82,7 +83,6 @@ public static class TrainingRun
             ["test"] = ToJson(test),
         };
         AtomicFile.WriteAllText(folder.MetricsFile, metrics.ToJsonString(Indented));
-        WriteCleaningReport(config, data, model.Transforms, folder.Path, log);
         ModelFolder.Save(model, folder.ModelDirectory, (JsonObject)metrics.DeepClone());
         if (model.Model is DecisionTreeModel tree) AtomicFile.WriteAllText(Path.Combine(folder.Path, "tree_rules.txt"), tree.Rules);
         if (picturedPrediction is not null) SavePictures(picturedPrediction, pictured!, data.Target, folder.Path, data.Test is null ? "validation" : "test");
