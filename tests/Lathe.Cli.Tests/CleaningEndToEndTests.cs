@@ -136,5 +136,8 @@ public class CleaningEndToEndTests
         var impute = cli.Train(Config(cli, "{ missing: none, invalid: impute }"));
         Assert.Equal(2, impute.ExitCode);
         Assert.Contains("data.clean.invalid", impute.Error);
+        var fill = cli.Train(Config(cli, "{ missing: median, fill_value: -1 }"));
+        Assert.Equal(2, fill.ExitCode);
+        Assert.Contains("data.clean.fill_value applies to missing: constant", fill.Error);
     }
 }

@@ -13,11 +13,11 @@ public sealed class CleanConfig
     /// <summary>median, mean, most_frequent, constant, drop, indicator or none.</summary>
     public string Missing { get; set; } = "median";
 
-    /// <summary>missing: constant — the number missing numbers get.</summary>
-    public double FillValue { get; set; }
+    /// <summary>missing: constant — the number missing numbers get (default 0).</summary>
+    public double? FillValue { get; set; }
 
-    /// <summary>missing: constant — the category missing categories get.</summary>
-    public string FillCategory { get; set; } = "missing";
+    /// <summary>missing: constant — the category missing categories get (default "missing").</summary>
+    public string? FillCategory { get; set; }
 
     /// <summary>keep or drop.</summary>
     public string Duplicates { get; set; } = "keep";
@@ -44,8 +44,8 @@ public sealed class CleanConfig
             "none" => MissingPolicy.None,
             _ => MissingPolicy.Median,
         },
-        FillValue = (float)FillValue,
-        FillCategory = FillCategory,
+        FillValue = (float)(FillValue ?? 0),
+        FillCategory = FillCategory ?? "missing",
         Duplicates = Duplicates == "drop" ? DuplicatePolicy.Drop : DuplicatePolicy.Keep,
         Outliers = Outliers switch
         {

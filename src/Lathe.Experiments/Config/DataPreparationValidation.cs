@@ -23,6 +23,9 @@ internal static class DataPreparationValidation
         OneOf(source, "data.clean.duplicates", clean.Duplicates, CleanConfig.DuplicateValues);
         OneOf(source, "data.clean.outliers", clean.Outliers, CleanConfig.OutlierValues);
         OneOf(source, "data.clean.invalid", clean.Invalid, CleanConfig.InvalidValues);
+        if ((clean.FillValue is not null || clean.FillCategory is not null) && clean.Missing != "constant")
+            throw Error(source, clean.FillValue is not null ? "data.clean.fill_value" : "data.clean.fill_category",
+                $"applies to missing: constant, not {clean.Missing}; set data.clean.missing: constant or remove it.");
         if (clean.OutlierThreshold is <= 0)
             throw Error(source, "data.clean.outlier_threshold", $"must be positive, not {clean.OutlierThreshold}.");
         if (clean.OutlierThreshold is not null && clean.Outliers == "none")
