@@ -33,23 +33,23 @@ public sealed class CsvReadLog(bool keepInvalidCells = false)
             var forced = options.ColumnKinds.TryGetValue(header[c], out var kind) ? kind : (ColumnKind?)null;
             if (forced is ColumnKind.Categorical or ColumnKind.Text or ColumnKind.Vector) continue;
             var values = cells[c];
+            // One parse per cell: 0 missing, 1 a finite number, 2 infinite, 3 not a number.
+            var state = new byte[values.Count];
             int present = 0, parsed = 0;
-            foreach (var value in values)
+            for (var i = 0; i < values.Count; i++)
             {
-                if (value is null) continue;
+                if (values[i] is not { } value) continue;
                 present++;
-                if (TryParse(value, out _)) parsed++;
+                if (TryParse(value, out var number)) { parsed++; state[i] = float.IsInfinity(number) ? (byte)2 : (byte)1; }
+                else state[i] = 3;
             }
             var numeric = forced is ColumnKind.Numeric || present == 0 || parsed == present ||
                           (present >= 10 && parsed >= options.NumericShare * present);
             for (var i = 0; i < values.Count; i++)
             {
-                var value = values[i];
-                if (value is null) continue;
-                var valid = TryParse(value, out var number);
                 // The reader refuses an infinite value in any column; text in a column of numbers only.
-                if (valid ? !float.IsInfinity(number) : !numeric) continue;
-                _invalid.Add(new InvalidCell(header[c], i, lines[i], value, Infinite: valid));
+                if (state[i] is not 2 && !(state[i] is 3 && numeric)) continue;
+                _invalid.Add(new InvalidCell(header[c], i, lines[i], values[i]!, Infinite: state[i] == 2));
                 values[i] = null;
             }
         }
