@@ -47,7 +47,7 @@ public sealed record SplitRecord(string Method, int Seed, string? Column, IReadO
     {
         var json = new JsonObject { ["method"] = Method, ["seed"] = Seed };
         if (Column is not null) json[Method == "time" ? "time" : "group"] = Column;
-        json["row_ids"] = "0-based data rows of each file (the header is not counted), before cleaning; sha256 is of the sorted ids as little-endian int32";
+        json["sha256_of"] = "the data-row numbers of each part in its file (0-based, header not counted, before cleaning), sorted, as little-endian int32";
         json["parts"] = new JsonObject(Parts.Select(p => KeyValuePair.Create(p.Name, (JsonNode?)p.ToJson())));
         if (Folds.Count > 0)
             json["folds"] = new JsonArray([.. Folds.Select(f => (JsonNode)new JsonObject { ["train"] = f.Train.ToJson(), ["held_out"] = f.HeldOut.ToJson() })]);
