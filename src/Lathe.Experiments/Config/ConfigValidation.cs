@@ -5,7 +5,7 @@ internal static class ConfigValidation
 {
     public static readonly string[] Formats = ["auto", "csv", "tsv", "parquet", "jsonl", "idx", "text", "images"];
     public static readonly string[] Tasks = ["auto", "classification", "regression", "generation", "clustering"];
-    public static readonly string[] SplitMethods = ["holdout", "stratified"];
+    public static readonly string[] SplitMethods = ["holdout", "stratified", "group", "time"];
     public static readonly string[] ColumnSettings = ["numeric", "categorical", "text", "ignore"];
     public static readonly string[] ModelTypes = [.. Runs.ClassicalModels.Types, "mlp", "cnn", "resnet", "autoencoder", "gpt", "lstm", "gru", "cnn1d", "transformer"];
 
@@ -60,6 +60,7 @@ internal static class ConfigValidation
         if (data.Split.Validation + data.Split.Test >= 1)
             throw Error(source, "data.split", "validation + test must be below 1 to leave rows for training.");
 
+        DataPreparationValidation.Validate(config, source);
         OneOf(source, "model.type", config.Model.Type, ModelTypes);
         var early = config.Train.EarlyStopping;
         if (early is not null && early.Patience < 1) throw Error(source, "train.early_stopping.patience", "must be at least 1.");

@@ -81,13 +81,22 @@ public sealed class DataConfig
     /// <summary>Per-column overrides: numeric, categorical, text or ignore.</summary>
     public Dictionary<string, string> Columns { get; set; } = [];
 
+    /// <summary>Missing values, duplicates, outliers and invalid cells (docs/data.md).</summary>
+    public CleanConfig Clean { get; set; } = new();
+
     public SplitConfig Split { get; set; } = new();
 }
 
 public sealed class SplitConfig
 {
-    /// <summary>holdout or stratified (stratified falls back to holdout for regression).</summary>
+    /// <summary>holdout, stratified (falls back to holdout for regression), group or time.</summary>
     public string Method { get; set; } = "stratified";
+
+    /// <summary>method group: the column whose values keep rows together (a user, a patient); not a feature.</summary>
+    public string? Group { get; set; }
+
+    /// <summary>method time: the column that orders the rows (numbers or ISO dates); not a feature.</summary>
+    public string? Time { get; set; }
 
     public double Validation { get; set; } = 0.15;
 
@@ -106,6 +115,9 @@ public sealed class ModelConfig
     public List<int>? Hidden { get; set; }
 
     public double Dropout { get; set; }
+
+    /// <summary>Preparation steps after cleaning, replacing the model type's default ones (docs/data.md); absent: the defaults.</summary>
+    public List<PrepareStepConfig>? Prepare { get; set; }
 
     /// <summary>Start from these weights: a run or model folder, a .safetensors file or a PyTorch .pt/.pth state_dict.</summary>
     public string? Pretrained { get; set; }

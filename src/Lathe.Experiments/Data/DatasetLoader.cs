@@ -1,3 +1,4 @@
+using Lathe.Cleaning;
 using Lathe.Data;
 using Lathe.Experiments.Config;
 using Lathe.Images;
@@ -15,21 +16,26 @@ public static class DatasetLoader
         var data = config.Data;
         var target = data.Target!;
         Table? validation = null, test = null;
-        Table train;
-        if (data.Path is not null)
+        var cleanings = new List<RowCleaning>();
+        (Table, DataFile) ReadClean(string file, string? labels, string field, bool required)
         {
-            train = Read(data, data.Path, data.Labels, baseDirectory, "data.path");
+            var log = new CsvReadLog(keepInvalidCells: data.Clean.Invalid != "error");
+            var table = SplitColumnRoles(Read(data, file, labels, baseDirectory, field, log), data.Split, required);
+            if (config.Model.Type == "gpt") return (table, DataFile.Whole(file, table)); // plain text lines: nothing to clean
+            var cleaning = RowCleaner.Clean(table, data.Clean.ToOptions(), new RowOrigin(file, log.RowLines.Count == table.RowCount ? log.RowLines : null, log.InvalidCells),
+                string.IsNullOrEmpty(target) ? null : target);
+            cleanings.Add(cleaning);
+            return (cleaning.Table, new DataFile(file, cleaning.KeptRows));
         }
-        else
-        {
-            train = Read(data, data.Train!, data.TrainLabels, baseDirectory, "data.train");
-            if (data.Validation is not null) validation = Read(data, data.Validation, data.ValidationLabels, baseDirectory, "data.validation");
-            if (data.Test is not null) test = Read(data, data.Test, data.TestLabels, baseDirectory, "data.test");
-        }
+        var (train, trainFile) = ReadClean(data.Path ?? data.Train!, data.Path is null ? data.TrainLabels : data.Labels, data.Path is null ? "data.train" : "data.path", required: true);
+        DataFile? validationFile = null, testFile = null;
+        if (data.Path is null && data.Validation is not null) (validation, validationFile) = ReadClean(data.Validation, data.ValidationLabels, "data.validation", required: false);
+        if (data.Path is null && data.Test is not null) (test, testFile) = ReadClean(data.Test, data.TestLabels, "data.test", required: false);
+        var files = new DataFiles(trainFile, validationFile, testFile) { Cleaning = cleanings };
 
-        if (config.Model.Type == "autoencoder") return SplitWithoutTarget(train, validation, test, data.Split, config.Seed, TaskKind.Reconstruction);
+        if (config.Model.Type == "autoencoder") return Carve(train, validation, test, files, data, "", TaskKind.Reconstruction, null, config.Seed);
         var clustering = data.Task == "clustering";
-        if (clustering && target == "") return SplitWithoutTarget(train, validation, test, data.Split, config.Seed, TaskKind.Clustering);
+        if (clustering && target == "") return Carve(train, validation, test, files, data, "", TaskKind.Clustering, null, config.Seed);
         if (!train.Contains(target))
             throw LatheException.BadConfig(
                 $"data.target: column '{target}' is not in {train.Source}. Columns are: {string.Join(", ", train.ColumnNames)}.");
@@ -41,7 +47,7 @@ public static class DatasetLoader
             _ when config.Model.Type == "gpt" => TaskKind.Generation,
             _ => TargetEncoding.InferTask(train[target]),
         };
-        if (task == TaskKind.Generation) return SplitText(train, validation, test, target, data.Split);
+        if (task == TaskKind.Generation) return SplitText(train, validation, test, target, data.Split, files, config.Seed);
         var parts = new[] { train, validation, test }.Where(t => t is not null).Select(t => t!).ToList();
         IReadOnlyList<string>? classes = task == TaskKind.Classification
             ? TargetEncoding.ClassesOf(parts.Select(p => p.Contains(target) ? p[target] : throw MissingTarget(p, target)))
@@ -51,54 +57,82 @@ public static class DatasetLoader
         validation = validation is null ? null : Encode(validation);
         test = test is null ? null : Encode(test);
 
-        // Carve the parts that have no file of their own out of the training rows.
+        return Carve(train, validation, test, files, data, target, clustering ? TaskKind.Clustering : task, task == TaskKind.Classification ? target : null, config.Seed);
+    }
+
+    /// <summary>
+    /// Splits the parts that have no file of their own off the training rows, with the method data.split
+    /// asks for, and records the split (split.json).
+    /// </summary>
+    private static PreparedData Carve(Table train, Table? validation, Table? test, DataFiles files, DataConfig data, string target, TaskKind task,
+        string? classTarget, int seed)
+    {
         var validationShare = validation is null ? data.Split.Validation : 0;
         var testShare = test is null ? data.Split.Test : 0;
-        if (validationShare > 0 || testShare > 0)
+        var method = RowSplitting.MethodOf(data.Split, classTarget);
+        var all = Enumerable.Range(0, train.RowCount).ToArray();
+        var split = validationShare > 0 || testShare > 0
+            ? RowSplitting.Holdout(train, data.Split, validationShare, testShare, classTarget, seed)
+            : new DataSplit(all, [], []);
+        List<SplitPart> parts = [SplitPart.Of("train", files.Train.Name, train, split.Train, files.Train.RowIds, classTarget)];
+        if (validation is not null) parts.Add(SplitPart.Of("validation", files.Validation!.Name, validation, All(validation), files.Validation.RowIds, classTarget));
+        else if (split.Validation.Length > 0) parts.Add(SplitPart.Of("validation", files.Train.Name, train, split.Validation, files.Train.RowIds, classTarget));
+        if (test is not null) parts.Add(SplitPart.Of("test", files.Test!.Name, test, All(test), files.Test.RowIds, classTarget));
+        else if (split.Test.Length > 0) parts.Add(SplitPart.Of("test", files.Train.Name, train, split.Test, files.Train.RowIds, classTarget));
+        var record = new SplitRecord(method, seed, data.Split.Group ?? data.Split.Time, parts);
+
+        validation ??= split.ValidationOf(train);
+        test ??= split.TestOf(train);
+        return new PreparedData(split.TrainOf(train), validation, test, target, task)
         {
-            var split = data.Split.Method == "stratified" && task == TaskKind.Classification
-                ? Splitter.Stratified(train[target], validationShare, testShare, config.Seed)
-                : Splitter.Holdout(train.RowCount, validationShare, testShare, config.Seed);
-            validation ??= split.ValidationOf(train);
-            test ??= split.TestOf(train);
-            train = split.TrainOf(train);
-        }
-        return new PreparedData(train, validation, test, target, clustering ? TaskKind.Clustering : task);
+            Split = record,
+            Cleaning = files.Cleaning,
+            TrainRowIds = [.. split.Train.Select(r => files.Train.RowIds[r])],
+        };
     }
+
+    /// <summary>The group or time column is not a feature: a model that learned from it would not carry over to new groups or later times.</summary>
+    private static Table SplitColumnRoles(Table table, SplitConfig split, bool required)
+    {
+        foreach (var (name, role, key) in new[] { (split.Group, ColumnRole.Group, "group"), (split.Time, ColumnRole.Time, "time") })
+        {
+            if (name is null) continue;
+            if (table.Contains(name)) table = table.WithRole(name, role);
+            else if (required)
+                throw LatheException.BadConfig($"data.split.{key}: column '{name}' is not in {table.Source}. Columns are: {string.Join(", ", table.ColumnNames)}.");
+        }
+        return table;
+    }
+
+    private static int[] All(Table table) => [.. Enumerable.Range(0, table.RowCount)];
 
     /// <summary>
     /// Text for a language model keeps its order: the validation and test parts are the last lines of
     /// the training file (test last), so no line of them is also learned from.
     /// </summary>
-    private static PreparedData SplitText(Table train, Table? validation, Table? test, string target, SplitConfig split)
+    private static PreparedData SplitText(Table train, Table? validation, Table? test, string target, SplitConfig split, DataFiles files, int seed)
     {
         var rows = train.RowCount;
         var testCount = test is null ? (int)Math.Round(rows * split.Test) : 0;
         var validationCount = validation is null ? (int)Math.Round(rows * split.Validation) : 0;
         var trainCount = rows - testCount - validationCount;
         if (trainCount <= 0) throw LatheException.BadConfig("data.split leaves no training text; lower the validation and test fractions.");
-        Table Part(int start, int count) => train.Take([.. Enumerable.Range(start, count)]);
-        validation ??= validationCount > 0 ? Part(trainCount, validationCount) : null;
-        test ??= testCount > 0 ? Part(trainCount + validationCount, testCount) : null;
-        return new PreparedData(Part(0, trainCount), validation, test, target, TaskKind.Generation);
-    }
-
-    /// <summary>Rows without a target (an autoencoder, clustering): the parts without a file are a random holdout of the training file.</summary>
-    private static PreparedData SplitWithoutTarget(Table train, Table? validation, Table? test, SplitConfig split, int seed, TaskKind task)
-    {
-        var validationShare = validation is null ? split.Validation : 0;
-        var testShare = test is null ? split.Test : 0;
-        if (validationShare > 0 || testShare > 0)
+        int[] Range(int start, int count) => [.. Enumerable.Range(start, count)];
+        var parts = new List<SplitPart> { SplitPart.Of("train", files.Train.Name, train, Range(0, trainCount), files.Train.RowIds, null) };
+        if (validation is not null) parts.Add(SplitPart.Of("validation", files.Validation!.Name, validation, All(validation), files.Validation.RowIds, null));
+        else if (validationCount > 0) parts.Add(SplitPart.Of("validation", files.Train.Name, train, Range(trainCount, validationCount), files.Train.RowIds, null));
+        if (test is not null) parts.Add(SplitPart.Of("test", files.Test!.Name, test, All(test), files.Test.RowIds, null));
+        else if (testCount > 0) parts.Add(SplitPart.Of("test", files.Train.Name, train, Range(trainCount + validationCount, testCount), files.Train.RowIds, null));
+        validation ??= validationCount > 0 ? train.Take(Range(trainCount, validationCount)) : null;
+        test ??= testCount > 0 ? train.Take(Range(trainCount + validationCount, testCount)) : null;
+        return new PreparedData(train.Take(Range(0, trainCount)), validation, test, target, TaskKind.Generation)
         {
-            var parts = Splitter.Holdout(train.RowCount, validationShare, testShare, seed);
-            validation ??= parts.ValidationOf(train);
-            test ??= parts.TestOf(train);
-            train = parts.TrainOf(train);
-        }
-        return new PreparedData(train, validation, test, "", task);
+            Split = new SplitRecord("ordered", seed, null, parts),
+            TrainRowIds = Range(0, trainCount),
+        };
     }
 
-    private static Table Read(DataConfig data, string file, string? labels, string baseDirectory, string field)
+    private static Table Read(DataConfig data, string file, string? labels, string baseDirectory, string field, CsvReadLog log)
     {
         var path = Path.GetFullPath(Path.Combine(baseDirectory, file));
         var format = data.Format == "auto" ? FormatOf(path, field) : data.Format;
@@ -126,7 +160,7 @@ public static class DatasetLoader
                 Size = data.ImageSize is [var height, var width] ? new ImageSize(height, width) : null,
                 Channels = data.Channels,
             };
-            table = TableFileReader.Read(path, format, kinds, images);
+            table = TableFileReader.Read(path, format, kinds, images, log);
         }
         foreach (var (column, setting) in data.Columns)
         {

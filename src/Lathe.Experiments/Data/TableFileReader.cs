@@ -9,10 +9,12 @@ namespace Lathe.Experiments.Data;
 /// </summary>
 public static class TableFileReader
 {
-    public static Table Read(string path, string format, IReadOnlyDictionary<string, ColumnKind> columnKinds, ImageFolderOptions? images = null) =>
+    /// <param name="csvLog">For CSV/TSV: receives each row's line and (when it asks to) the invalid cells set aside (data.clean.invalid).</param>
+    public static Table Read(string path, string format, IReadOnlyDictionary<string, ColumnKind> columnKinds, ImageFolderOptions? images = null,
+        CsvReadLog? csvLog = null) =>
         format switch
         {
-            "csv" or "tsv" => CsvReader.Read(path, new CsvReadOptions { Delimiter = format == "tsv" ? '\t' : null, ColumnKinds = columnKinds }),
+            "csv" or "tsv" => CsvReader.Read(path, new CsvReadOptions { Delimiter = format == "tsv" ? '\t' : null, ColumnKinds = columnKinds, Log = csvLog }),
             "parquet" => ParquetTableReader.Read(path, new ParquetReadOptions { ColumnKinds = columnKinds }),
             "jsonl" => JsonLinesReader.Read(path, new JsonLinesReadOptions { ColumnKinds = columnKinds }),
             "images" when columnKinds.Count > 0 =>

@@ -30,15 +30,17 @@ public static class CrossValidationRun
         config.Data.Split.Validation = 0;
         var data = DatasetLoader.Load(config, configDirectory);
         var rows = data.Train;
-        var splits = data.Task == TaskKind.Classification && config.Data.Split.Method == "stratified"
-            ? KFold.Stratified(rows[data.Target], folds, config.Seed)
-            : KFold.Plain(rows.RowCount, folds, config.Seed);
-        log($"data: {rows.RowCount} rows in {folds} folds{(data.Task == TaskKind.Classification ? " (stratified)" : "")}; " +
+        var classTarget = data.Task == TaskKind.Classification ? data.Target : null;
+        var splits = RowSplitting.Folds(rows, config.Data.Split, classTarget, folds, config.Seed);
+        var method = RowSplitting.MethodOf(config.Data.Split, classTarget);
+        log($"data: {rows.RowCount} rows in {folds} folds{(method is "stratified" or "group" ? $" ({method})" : "")}; " +
             $"task {data.Task.ToString().ToLowerInvariant()}{(data.Test is null ? "" : $"; the {data.Test.RowCount} test rows are not used")}");
         log($"model: {TrainingRun.Describe(config.Model)}");
 
         var folder = RunFolder.Create(options.RunsDirectory, config.Name + "-cv", DateTime.Now);
         AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
+        AtomicFile.WriteAllText(Path.Combine(folder.Path, "split.json"), FoldRecord(data, splits, method).ToJson().ToJsonString(Indented));
+        TrainingRun.WriteCleaningReport(config, data, null, folder.Path, log);
         var scores = new List<IReadOnlyDictionary<string, double>>();
         for (var f = 0; f < splits.Count; f++)
         {
@@ -54,6 +56,20 @@ public static class CrossValidationRun
         AtomicFile.WriteAllText(Path.Combine(folder.Path, "cv.json"), result.ToJson().ToJsonString(Indented));
         AtomicFile.WriteAllText(Path.Combine(folder.Path, "cv.csv"), result.ToCsv());
         return result;
+    }
+
+    /// <summary>The split the folds were cut from (train part = the folded rows), with each fold's two parts.</summary>
+    private static SplitRecord FoldRecord(PreparedData data, IReadOnlyList<DataSplit> splits, string method)
+    {
+        var record = data.Split!;
+        var file = record.Parts[0].File;
+        var ids = data.TrainRowIds!;
+        var classTarget = data.Task == TaskKind.Classification ? data.Target : null;
+        return record with
+        {
+            Method = $"{method} k-fold",
+            Folds = [.. splits.Select(s => (SplitPart.Of("train", file, data.Train, s.Train, ids, classTarget), SplitPart.Of("held_out", file, data.Train, s.Validation, ids, classTarget)))],
+        };
     }
 }
 

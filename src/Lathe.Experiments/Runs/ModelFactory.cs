@@ -49,7 +49,10 @@ public static class ModelFactory
     /// neural net: fill gaps (median / most frequent), one-hot encode categories, standardize all inputs.
     /// </summary>
     /// <param name="configDirectory">Folder that a relative model.pretrained path starts from.</param>
-    public static Pipeline Create(LatheConfig config, TaskKind task, string configDirectory = ".")
+    public static Pipeline Create(LatheConfig config, TaskKind task, string configDirectory = ".") =>
+        PreparationPlan.Compose(CreateDefault(config, task, configDirectory), config);
+
+    private static Pipeline CreateDefault(LatheConfig config, TaskKind task, string configDirectory)
     {
         var model = config.Model;
         var train = config.Train;

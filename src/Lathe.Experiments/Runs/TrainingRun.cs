@@ -21,6 +21,9 @@ public static class TrainingRun
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    // Reasons quote values ('inf'): keep quotes readable instead of \u0027.
+    private static readonly JsonSerializerOptions Readable = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static RunResult Execute(string configPath, IReadOnlyList<string> overrides, RunOptions options)
     {
         var config = ConfigLoader.Load(configPath, overrides);
@@ -40,6 +43,7 @@ public static class TrainingRun
             : options.Folder is { } exact ? RunFolder.CreateExact(exact)
             : RunFolder.Create(options.RunsDirectory, config.Name, DateTime.Now);
         AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
+        if (data.Split is not null) AtomicFile.WriteAllText(Path.Combine(folder.Path, "split.json"), data.Split.ToJson().ToJsonString(Indented));
         log(ClassicalModels.Handles(config.Model.Type)
             ? $"model: {Describe(config.Model)}"
             : $"model: {Describe(config.Model)}, {config.Train.Optimizer.Type} lr {config.Train.Optimizer.Lr}, {config.Train.Epochs} epochs, batch {config.Train.BatchSize}");
@@ -57,6 +61,7 @@ public static class TrainingRun
 
         var model = (PipelineModel)pipeline.Fit(data.ToTrainingData(), context);
         if (context.StopReason is not null) log($"stopped: {context.StopReason}");
+        WriteCleaningReport(config, data, model.Transforms, folder.Path, log);
 
         // The part the pictures show (test, else validation) is predicted once, for its scores and its pictures.
         var pictured = data.Test ?? data.Validation;
@@ -86,6 +91,15 @@ public static class TrainingRun
         if (model.Model is DecisionTreeModel tree) AtomicFile.WriteAllText(Path.Combine(folder.Path, "tree_rules.txt"), tree.Rules);
         if (picturedPrediction is not null) SavePictures(picturedPrediction, pictured!, data.Target, folder.Path, data.Test is null ? "validation" : "test");
         return new RunResult(folder.Path, data.Task, context.LastStep, context.StopReason, validation, test);
+    }
+
+    /// <summary>Writes cleaning_report.json (not for plain text, which is not cleaned) and logs its summary when cleaning did anything.</summary>
+    internal static void WriteCleaningReport(LatheConfig config, PreparedData data, IReadOnlyList<Prep.IFittedTransform>? fitted, string folder, Action<string> log)
+    {
+        if (data.Cleaning.Count == 0) return;
+        var report = new CleaningReport(config.Data.Clean.ToOptions(), data, fitted);
+        AtomicFile.WriteAllText(Path.Combine(folder, "cleaning_report.json"), report.ToJson().ToJsonString(Readable));
+        if (report.Summary() is { } summary) log(summary);
     }
 
     /// <summary>The standard scores; a language model is scored by the perplexity of the part's text.</summary>

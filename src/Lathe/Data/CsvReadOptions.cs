@@ -17,4 +17,7 @@ public sealed record CsvReadOptions
     /// non-numbers are reported as errors (typos) rather than turning the whole column into categories.
     /// </summary>
     public double NumericShare { get; init; } = 0.9;
+
+    /// <summary>When set, receives each row's file line and, if it asks to, the invalid numeric cells (read as missing instead of refused).</summary>
+    public CsvReadLog? Log { get; init; }
 }

@@ -20,6 +20,7 @@ public static class CsvReader
         var missing = options.MissingMarkers.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var longestMarker = options.MissingMarkers.Select(m => m.Length).DefaultIfEmpty(-1).Max();
         var rowsHint = CountRows(path);
+        var invalidLog = options.Log is { KeepInvalidCells: true } log ? log : null;
 
         string[]? header = null;
         CsvColumnBuilder[] columns = [];
@@ -30,7 +31,7 @@ public static class CsvReader
             {
                 header = ReadHeader(path, row);
                 columns = [.. header.Select((name, c) => new CsvColumnBuilder(path, name, c + 1,
-                    options.ColumnKinds.TryGetValue(name, out var kind) ? kind : null, options.NumericShare, rowsHint))];
+                    options.ColumnKinds.TryGetValue(name, out var kind) ? kind : null, options.NumericShare, rowsHint, invalidLog))];
                 return;
             }
             if (!IsData(path, row, header.Length)) return;
@@ -52,6 +53,7 @@ public static class CsvReader
 
         var reread = columns.Select((column, c) => column.Finish() ? -1 : c).Where(c => c >= 0).ToArray();
         if (reread.Length > 0) ReadTextsAgain(path, delimiter, missing, columns, reread);
+        options.Log?.SetRowLines(lines);
         return new Table(columns.Select(c => c.Build(lines)), source: path);
     }
 

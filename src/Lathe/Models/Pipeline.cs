@@ -39,11 +39,23 @@ public sealed class Pipeline(IReadOnlyList<ITransform> transforms, IEstimator es
         var schema = InputSchema.Of(data.Train, features);
 
         var train = data.Train.Select(features);
+        var hasTarget = data.Task is not (TaskKind.Reconstruction or TaskKind.Clustering);
+        var target = hasTarget ? data.Train[data.Target] : null;
         var fitted = new List<IFittedTransform>();
         foreach (var transform in transforms)
         {
-            var step = transform.Fit(train);
-            train = step.Transform(train);
+            IFittedTransform step;
+            if (transform is ITrainingTransform training)
+            {
+                var fit = training.FitTraining(train, target);
+                (step, train) = (fit.Fitted, fit.Train);
+                if (fit.KeptRows is { } kept) target = target?.Take(kept);
+            }
+            else
+            {
+                step = transform.Fit(train);
+                train = step.Transform(train);
+            }
             fitted.Add(step);
         }
 
@@ -52,7 +64,7 @@ public sealed class Pipeline(IReadOnlyList<ITransform> transforms, IEstimator es
             return (data with { Train = train, Validation = validation }, schema, fitted);
         if (validation is not null)
             validation = validation.With(TargetLike(data.Train[data.Target], data.Validation![data.Target])).WithRole(data.Target, ColumnRole.Target);
-        train = train.With(data.Train[data.Target]).WithRole(data.Target, ColumnRole.Target);
+        train = train.With(target!).WithRole(data.Target, ColumnRole.Target);
         return (data with { Train = train, Validation = validation }, schema, fitted);
     }
 

@@ -8,13 +8,18 @@ public enum ImputeStrategy
 {
     Median,
     Mean,
+    /// <summary>The most frequent training value (the smallest of equally frequent ones).</summary>
+    MostFrequent,
+    /// <summary>A given number, and a given category for categorical columns.</summary>
+    Constant,
 }
 
 /// <summary>
-/// Fills missing values: numbers with the training median (or mean), categories with the most frequent
-/// training category. Columns with no missing values in training are still covered, since new data may have gaps.
+/// Fills missing values: numbers with the training median (or mean, most frequent value, or a constant),
+/// categories with the most frequent training category (or, with <see cref="ImputeStrategy.Constant"/>,
+/// <paramref name="fillCategory"/>). Columns with no missing values in training are still covered, since new data may have gaps.
 /// </summary>
-public sealed class Imputer(ImputeStrategy numeric = ImputeStrategy.Median) : ITransform
+public sealed class Imputer(ImputeStrategy numeric = ImputeStrategy.Median, float fillValue = 0, string fillCategory = "missing") : ITransform
 {
     public const string TypeName = "imputer";
 
@@ -30,9 +35,17 @@ public sealed class Imputer(ImputeStrategy numeric = ImputeStrategy.Median) : IT
             {
                 case NumericColumn n:
                     var present = n.Values.ToArray().Where(v => !float.IsNaN(v)).ToArray();
-                    numericFills[n.Name] = present.Length == 0 ? 0f
-                        : numeric == ImputeStrategy.Mean ? (float)present.Average(v => (double)v)
-                        : Median(present);
+                    numericFills[n.Name] = numeric switch
+                    {
+                        ImputeStrategy.Constant => fillValue,
+                        _ when present.Length == 0 => 0f,
+                        ImputeStrategy.Mean => (float)present.Average(v => (double)v),
+                        ImputeStrategy.MostFrequent => present.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key,
+                        _ => Median(present),
+                    };
+                    break;
+                case CategoricalColumn c when numeric == ImputeStrategy.Constant:
+                    categoryFills[c.Name] = fillCategory;
                     break;
                 case CategoricalColumn c when c.Categories.Count > 0:
                     var counts = new int[c.Categories.Count];

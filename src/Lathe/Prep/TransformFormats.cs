@@ -13,6 +13,12 @@ public static class TransformFormats
             Imputer.TypeName => FittedImputer.FromJson(json),
             StandardScaler.TypeName => FittedStandardScaler.FromJson(json),
             OneHotEncoder.TypeName => FittedOneHotEncoder.FromJson(json),
+            MinMaxScaler.TypeName or RobustScaler.TypeName => FittedCenterScale.FromJson(json),
+            OrdinalEncoder.TypeName => FittedOrdinalEncoder.FromJson(json),
+            TargetEncoder.TypeName => FittedTargetEncoder.FromJson(json),
+            OutlierClipper.TypeName => FittedOutlierClipper.FromJson(json),
+            OutlierFilter.TypeName => FittedOutlierFilter.FromJson(json),
+            MissingIndicator.TypeName => FittedMissingIndicator.FromJson(json),
             _ => throw LatheException.BadData($"model.json: unknown transform type '{type}'; the model was saved by a newer Lathe."),
         };
     }

@@ -50,6 +50,28 @@ public static class KFold
         return Splits(folds, target.Length);
     }
 
+    /// <summary>
+    /// Whole groups per fold, so no group is in a training part and its held-out fold at once. Groups are
+    /// dealt largest first (ties in a seeded order) to the fold with the fewest rows, which keeps fold sizes close.
+    /// </summary>
+    public static IReadOnlyList<DataSplit> Group(Column groups, int k, int seed)
+    {
+        Check(groups.Length, k);
+        var byGroup = Splitter.GroupRows(groups);
+        if (k > byGroup.Count)
+            throw LatheException.BadConfig($"--cv: {k} folds but only {byGroup.Count} groups in '{groups.Name}'; use at most {byGroup.Count} folds.");
+        var order = Enumerable.Range(0, byGroup.Count).ToArray();
+        new Random(seed).Shuffle(order);
+        var folds = new List<int>[k];
+        for (var f = 0; f < k; f++) folds[f] = [];
+        foreach (var g in order.OrderByDescending(g => byGroup[g].Length)) // a stable sort: equal sizes keep the seeded order
+        {
+            var smallest = Enumerable.Range(0, k).MinBy(f => folds[f].Count);
+            folds[smallest].AddRange(byGroup[g]);
+        }
+        return Splits(folds, groups.Length);
+    }
+
     /// <summary>Fold f is the validation part of split f; the other folds are its training part.</summary>
     private static List<DataSplit> Splits(List<int>[] folds, int rowCount) =>
     [
