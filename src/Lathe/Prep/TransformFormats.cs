@@ -13,6 +13,8 @@ public static class TransformFormats
             Imputer.TypeName => FittedImputer.FromJson(json),
             StandardScaler.TypeName => FittedStandardScaler.FromJson(json),
             OneHotEncoder.TypeName => FittedOneHotEncoder.FromJson(json),
+            BagOfWords.TypeName or TfidfVectorizer.TypeName => FittedVocabularyVectorizer.FromJson(json),
+            HashingVectorizer.TypeName => FittedHashingVectorizer.FromJson(json),
             _ => throw LatheException.BadData($"model.json: unknown transform type '{type}'; the model was saved by a newer Lathe."),
         };
     }
