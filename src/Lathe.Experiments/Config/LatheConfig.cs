@@ -73,6 +73,9 @@ public sealed class DataConfig
     public Dictionary<string, string> Columns { get; set; } = [];
 
     public SplitConfig Split { get; set; } = new();
+
+    /// <summary>Word features from text columns for tabular models (tfidf, bag_of_words, hashing); absent: none.</summary>
+    public TextConfig? Text { get; set; }
 }
 
 public sealed class SplitConfig

@@ -49,7 +49,18 @@ public static class ModelFactory
     /// neural net: fill gaps (median / most frequent), one-hot encode categories, standardize all inputs.
     /// </summary>
     /// <param name="configDirectory">Folder that a relative model.pretrained path starts from.</param>
-    public static Pipeline Create(LatheConfig config, TaskKind task, string configDirectory = ".")
+    public static Pipeline Create(LatheConfig config, TaskKind task, string configDirectory = ".") =>
+        WithTextFeatures(CreateDefault(config, task, configDirectory), config);
+
+    /// <summary>
+    /// data.text's vectorizer goes last: the imputer, encoder and scaler before it pass text through, and its
+    /// term vectors (already weighted and normalized) reach the model unscaled.
+    /// </summary>
+    private static Pipeline WithTextFeatures(Pipeline pipeline, LatheConfig config) => config.Data.Text is { } text
+        ? new Pipeline([.. pipeline.Transforms, TextConfigRules.VectorizerOf(text)], pipeline.Estimator)
+        : pipeline;
+
+    private static Pipeline CreateDefault(LatheConfig config, TaskKind task, string configDirectory)
     {
         var model = config.Model;
         var train = config.Train;
