@@ -61,6 +61,9 @@ public sealed class DataConfig
     public string? Test { get; set; }
     public string? TestLabels { get; set; }
 
+    /// <summary>Rows without a target for train.self_training to pseudo-label (the training file's own rows without a target are used too).</summary>
+    public string? Unlabeled { get; set; }
+
     /// <summary>auto (by file extension), csv, tsv or idx.</summary>
     public string Format { get; set; } = "auto";
 
@@ -295,6 +298,9 @@ public sealed class TrainConfig
 
     /// <summary>libtorch's threads for this run (default: one per core).</summary>
     public int? Threads { get; set; }
+
+    /// <summary>Semi-supervised self-training rounds (docs/labeling.md); absent: rows without a target are an error.</summary>
+    public SelfTrainingConfig? SelfTraining { get; set; }
 }
 
 public sealed class OptimizerConfig

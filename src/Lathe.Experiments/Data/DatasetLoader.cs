@@ -32,6 +32,9 @@ public static class DatasetLoader
         if (!train.Contains(target))
             throw LatheException.BadConfig(
                 $"data.target: column '{target}' is not in {train.Source}. Columns are: {string.Join(", ", train.ColumnNames)}.");
+        Table? unlabeled = null;
+        if (config.Train.SelfTraining is not null)
+            (train, unlabeled) = UnlabeledRows.Separate(train, target, data.Unlabeled is null ? null : Read(data, data.Unlabeled, null, baseDirectory, "data.unlabeled"));
         // A clustering run's target holds known labels: encoded as classes, split stratified, used only to score (ARI, NMI).
         var task = data.Task switch
         {
@@ -62,7 +65,7 @@ public static class DatasetLoader
             test ??= split.TestOf(train);
             train = split.TrainOf(train);
         }
-        return new PreparedData(train, validation, test, target, clustering ? TaskKind.Clustering : task);
+        return new PreparedData(train, validation, test, target, clustering ? TaskKind.Clustering : task) { Unlabeled = unlabeled };
     }
 
     /// <summary>

@@ -54,7 +54,8 @@ public static class TrainingRun
         };
         var context = new FitContext(config.Seed, callbacks, options.Cancellation, log, checkpoints);
 
-        var model = (PipelineModel)pipeline.Fit(data.ToTrainingData(), context);
+        var selfTraining = SelfTrainingStep.Fit(config, data, pipeline, context, log);
+        var model = (PipelineModel)(selfTraining?.Model ?? pipeline.Fit(data.ToTrainingData(), context));
         if (context.StopReason is not null) log($"stopped: {context.StopReason}");
 
         // The part the pictures show (test, else validation) is predicted once, for its scores and its pictures.
@@ -78,6 +79,7 @@ public static class TrainingRun
             ["validation"] = ToJson(validation),
             ["test"] = ToJson(test),
         };
+        if (selfTraining is not null) SelfTrainingStep.Record(selfTraining, folder.Path, metrics);
         AtomicFile.WriteAllText(folder.MetricsFile, metrics.ToJsonString(Indented));
         AtomicFile.WriteAllText(Path.Combine(folder.Path, RunEnvironment.FileName),
             RunEnvironment.Describe(config, !ClassicalModels.Handles(config.Model.Type)).ToJsonString(Indented));
