@@ -23,7 +23,9 @@ internal static class SelfTrainingStep
         if (data.Task != TaskKind.Classification || data.Unlabeled is null)
             throw LatheException.BadConfig($"train.self_training needs a classification target; '{data.Target}' is a {data.Task.ToString().ToLowerInvariant()} target.");
         log($"self-training: {data.Unlabeled.RowCount} unlabeled rows, up to {settings.Rounds} rounds, min confidence {settings.MinConfidence}, max share {settings.MaxShare} per round");
-        return SelfTraining.Fit(pipeline, data.ToTrainingData(), data.Unlabeled, SelfTrainingConfigRules.OptionsOf(settings), context, log);
+        // Each round's fit stops early like the final one, but keeps no history or checkpoints.
+        return SelfTraining.Fit(pipeline, data.ToTrainingData(), data.Unlabeled, SelfTrainingConfigRules.OptionsOf(settings), context, log,
+            _ => new FitContext(config.Seed, TrainingRun.EarlyStoppingOf(config), context.Cancellation));
     }
 
     /// <summary>Writes self_training.json and adds a summary to the metrics (which model.json keeps too).</summary>

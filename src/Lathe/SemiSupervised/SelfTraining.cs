@@ -18,12 +18,14 @@ public static class SelfTraining
     /// <param name="labelled">The labelled training rows, and validation rows to score each round on (optional).</param>
     /// <param name="unlabeled">Rows with the feature columns (a target column, if any, is not read).</param>
     /// <param name="context">
-    /// Used for the final fit only, so its callbacks (history, early stopping, checkpoints) see one fit; each round
-    /// fits with a fresh context of the same seed. The final fit repeats the last round's fit when that round added nothing.
+    /// Used for the final fit only, so its callbacks (history, early stopping, checkpoints) see one fit. The final fit
+    /// repeats the last round's fit when that round added nothing.
     /// </param>
+    /// <param name="roundContext">A fresh context for each round's fit (given the round number); default: the seed and cancellation of <paramref name="context"/>, no callbacks.</param>
     public static SelfTrainingResult Fit(IEstimator estimator, TrainingData labelled, Table unlabeled, SelfTrainingOptions options,
-        FitContext context, Action<string>? log = null)
+        FitContext context, Action<string>? log = null, Func<int, FitContext>? roundContext = null)
     {
+        roundContext ??= _ => new FitContext(context.Seed, cancellation: context.Cancellation);
         options.Validate();
         log ??= _ => { };
         if (labelled.Task != TaskKind.Classification)
@@ -41,7 +43,7 @@ public static class SelfTraining
 
         for (var round = 1; round <= options.Rounds && remaining.Count > 0; round++)
         {
-            var model = estimator.Fit(current, new FitContext(context.Seed, cancellation: context.Cancellation));
+            var model = estimator.Fit(current, roundContext(round));
             var scores = ScoreValidation(model, labelled);
             var prediction = model.Predict(pool.Take(remaining));
             var chosen = Enumerable.Range(0, remaining.Count)
