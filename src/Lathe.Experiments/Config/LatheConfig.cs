@@ -134,8 +134,11 @@ public sealed class ModelConfig
     /// <summary>lstm, gru, cnn1d: units of the recurrent state or convolution channels (default 128).</summary>
     public int Units { get; set; } = 128;
 
-    /// <summary>Text encoders: characters read per text; longer texts are cut (default 256).</summary>
+    /// <summary>Text encoders: tokens read per text; longer texts are cut (default 256).</summary>
     public int MaxLength { get; set; } = 256;
+
+    /// <summary>Text encoders: characters (default) or words (runs of letters and digits, lowercased; unseen words share one id).</summary>
+    public string Tokens { get; set; } = "characters";
 
     /// <summary>tree: gini, entropy (classification), mse (regression), or auto.</summary>
     public string Criterion { get; set; } = "auto";

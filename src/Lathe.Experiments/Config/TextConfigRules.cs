@@ -14,6 +14,8 @@ internal static class TextConfigRules
     /// <summary>Validates data.text at load time and marks the columns it names as text, so the reader keeps them whole.</summary>
     public static void Apply(LatheConfig config, string source)
     {
+        if (config.Model.Tokens != "characters" && !RawTextModels[1..].Contains(config.Model.Type))
+            throw LatheException.BadConfig($"{source}: model.tokens applies to the text encoders (lstm, gru, cnn1d, transformer), not model.type {config.Model.Type}; remove it.");
         var text = config.Data.Text;
         if (text is null) return;
         LatheException Error(string field, string message) => LatheException.BadConfig($"{source}: data.text.{field} {message}");

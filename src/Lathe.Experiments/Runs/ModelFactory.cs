@@ -97,7 +97,7 @@ public static class ModelFactory
         };
         if (TextEncoderSpec.Encoders.Contains(model.Type))
         {
-            var text = new TextEncoderSpec(model.Type, model.MaxLength, model.Dim ?? 64, model.Units, model.Layers ?? 1, model.Heads ?? 4, model.Dropout);
+            var text = new TextEncoderSpec(model.Type, model.MaxLength, model.Dim ?? 64, model.Units, model.Layers ?? 1, model.Heads ?? 4, model.Dropout, model.Tokens);
             return new Pipeline(new TextClassifierEstimator(text, training, loss, task));
         }
         INetSpec spec = model.Type switch

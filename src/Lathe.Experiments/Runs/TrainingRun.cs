@@ -133,7 +133,7 @@ public static class TrainingRun
         "resnet" => $"resnet widths [{string.Join(", ", model.Channels)}], {model.Blocks} blocks per stage",
         "gpt" => $"gpt context {model.Context}, {model.Layers ?? 4} layers, {model.Heads ?? 4} heads, dim {model.Dim ?? 128}",
         "lstm" or "gru" or "cnn1d" or "transformer" =>
-            $"{model.Type} text encoder, dim {model.Dim ?? 64}, units {model.Units}, {model.Layers ?? 1} layer(s), max length {model.MaxLength}",
+            $"{model.Type} text encoder, dim {model.Dim ?? 64}, units {model.Units}, {model.Layers ?? 1} layer(s), max length {model.MaxLength} {model.Tokens}",
         _ => $"mlp hidden [{string.Join(", ", model.Hidden ?? [64, 32])}]",
     };
 

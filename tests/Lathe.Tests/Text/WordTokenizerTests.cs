@@ -41,3 +41,18 @@ public class WordTokenizerTests
         Assert.Equal(Fnv1aHash.Of(Encoding.UTF8.GetBytes("naïve 東京")), Fnv1aHash.Of("naïve 東京"));
     }
 }
+
+public class WordVocabularyTests
+{
+    [Fact]
+    public void Ids_follow_frequency_then_alphabet_and_unseen_words_get_the_unknown_id()
+    {
+        var vocabulary = WordVocabulary.Build(["the cat", "The dog", "a cat, the end", null]);
+        Assert.Equal(["the", "cat", "a", "dog", "end"], vocabulary.Words);
+        Assert.Equal(6, vocabulary.Count);
+        Assert.Equal([1L, 2, 0, 5], vocabulary.Encode("THE cat zebra end"));
+        var loaded = WordVocabulary.FromJson(vocabulary.ToJson(), vocabulary.Lowercase);
+        Assert.Equal(vocabulary.Encode("a dog, the zebra"), loaded.Encode("a dog, the zebra"));
+        Assert.Equal(["the", "cat"], WordVocabulary.Build(["the cat", "The dog", "a cat, the end"], maxWords: 2).Words);
+    }
+}
