@@ -59,5 +59,22 @@ public class LabelEndToEndTests
         var bad = cli.Run("label", run, "--input", input, "--output", confident, "--min-confidence", "1.5");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("--min-confidence", bad.Error);
+
+        var missing = cli.Run("label", run, "--input", cli.Write("x-only.csv", "x\n1\n"), "--output", confident);
+        Assert.Equal(3, missing.ExitCode);
+        Assert.Contains("column 'y' is missing", missing.Error);
+    }
+
+    [Fact]
+    public void Label_refuses_a_regression_model()
+    {
+        using var cli = new CliRunner();
+        var rows = string.Join("\n", Enumerable.Range(0, 40).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i},{i * 0.5 + 0.1}")));
+        cli.Write("line.csv", "x,y\n" + rows + "\n");
+        var train = cli.Train(cli.Write("config.yaml", "data: { path: line.csv, target: y }\nmodel: { type: linear }\n"));
+        Assert.True(train.ExitCode == 0, train.Error + train.Output);
+        var (code, _, error) = cli.Run("label", CliRunner.RunFolderOf(train.Output), "--input", cli.Write("new.csv", "x\n3\n"), "--output", Path.Combine(cli.Folder, "o.csv"));
+        Assert.Equal(2, code);
+        Assert.Contains("lathe label needs a classifier, but this is a regression model", error);
     }
 }

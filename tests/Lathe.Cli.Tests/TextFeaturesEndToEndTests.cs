@@ -84,5 +84,11 @@ public class TextFeaturesEndToEndTests
             model: { type: gru }
             """);
         Assert.Contains("reads the raw text itself", cli.Train(gru).Error);
+
+        var tokens = cli.Write("tokens.yaml", """
+            data: { path: messages.csv, target: label }
+            model: { type: logistic, tokens: words }
+            """);
+        Assert.Contains("model.tokens applies to the text encoders", cli.Train(tokens).Error);
     }
 }
