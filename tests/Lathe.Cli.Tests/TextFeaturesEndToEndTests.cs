@@ -42,6 +42,7 @@ public class TextFeaturesEndToEndTests
             """);
         var (code, output, error) = cli.Train(config);
         Assert.True(code == 0, error + output);
+        Assert.Contains(vectorizer == "hashing" ? "text: message → 512 hashing buckets" : "tfidf terms from 210 training texts", output);
         var accuracy = CliRunner.TestMetric(output, "accuracy");
         Assert.True(accuracy >= 0.95, $"test accuracy {accuracy}");
         var run = CliRunner.RunFolderOf(output);

@@ -39,6 +39,20 @@ internal static class TextConfigRules
         }
     }
 
+    /// <summary>One line per vectorized column of a fitted model: what it became (for the run log).</summary>
+    public static IEnumerable<string> Describe(Models.PipelineModel model)
+    {
+        foreach (var step in model.Transforms)
+        {
+            if (step is FittedVocabularyVectorizer vocabulary)
+                foreach (var column in vocabulary.Columns)
+                    yield return $"text: {column.Name} → {column.Vocabulary.Count} {step.Type} terms from {column.Vocabulary.Documents} training texts";
+            else if (step is FittedHashingVectorizer hashing)
+                foreach (var column in hashing.Columns)
+                    yield return $"text: {column} → {hashing.Width} hashing buckets";
+        }
+    }
+
     public static ITransform VectorizerOf(TextConfig text)
     {
         var options = new TextVectorizerOptions

@@ -57,6 +57,7 @@ public static class TrainingRun
         var selfTraining = SelfTrainingStep.Fit(config, data, pipeline, context, log);
         var model = (PipelineModel)(selfTraining?.Model ?? pipeline.Fit(data.ToTrainingData(), context));
         if (context.StopReason is not null) log($"stopped: {context.StopReason}");
+        foreach (var line in TextConfigRules.Describe(model)) log(line);
 
         // The part the pictures show (test, else validation) is predicted once, for its scores and its pictures.
         var pictured = data.Test ?? data.Validation;

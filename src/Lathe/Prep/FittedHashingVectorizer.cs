@@ -13,6 +13,9 @@ public sealed class FittedHashingVectorizer(TextVectorizerOptions options, IRead
 
     public IReadOnlyList<string> Columns => columns;
 
+    /// <summary>The vector width (hash buckets).</summary>
+    public int Width => options.HashFeatures;
+
     /// <summary>The bucket a term lands in and the sign it adds there.</summary>
     public (int Bucket, float Sign) Place(string term)
     {
