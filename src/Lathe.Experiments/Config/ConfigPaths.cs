@@ -17,6 +17,7 @@ public static class ConfigPaths
         data.ValidationLabels = Resolve(d.ValidationLabels);
         data.Test = Resolve(d.Test);
         data.TestLabels = Resolve(d.TestLabels);
+        data.Unlabeled = Resolve(d.Unlabeled);
         var resolvedModel = config.Model.Copy();
         resolvedModel.Pretrained = Resolve(config.Model.Pretrained);
         return new LatheConfig { Name = config.Name, Seed = config.Seed, Data = data, Model = resolvedModel, Train = config.Train, Finetune = config.Finetune };

@@ -62,6 +62,8 @@ internal static class ConfigValidation
 
         DataPreparationValidation.Validate(config, source);
         OneOf(source, "model.type", config.Model.Type, ModelTypes);
+        TextConfigRules.Apply(config, source);
+        SelfTrainingConfigRules.Apply(config, source);
         var early = config.Train.EarlyStopping;
         if (early is not null && early.Patience < 1) throw Error(source, "train.early_stopping.patience", "must be at least 1.");
     }

@@ -64,6 +64,9 @@ public sealed class DataConfig
     public string? Test { get; set; }
     public string? TestLabels { get; set; }
 
+    /// <summary>Rows without a target for train.self_training to pseudo-label (the training file's own rows without a target are used too).</summary>
+    public string? Unlabeled { get; set; }
+
     /// <summary>auto (by file extension; a folder is images), csv, tsv, parquet, jsonl, idx, text or images.</summary>
     public string Format { get; set; } = "auto";
 
@@ -85,6 +88,9 @@ public sealed class DataConfig
     public CleanConfig Clean { get; set; } = new();
 
     public SplitConfig Split { get; set; } = new();
+
+    /// <summary>Word features from text columns for tabular models (tfidf, bag_of_words, hashing); absent: none.</summary>
+    public TextConfig? Text { get; set; }
 }
 
 public sealed class SplitConfig
@@ -149,8 +155,11 @@ public sealed class ModelConfig
     /// <summary>lstm, gru, cnn1d: units of the recurrent state or convolution channels (default 128).</summary>
     public int Units { get; set; } = 128;
 
-    /// <summary>Text encoders: characters read per text; longer texts are cut (default 256).</summary>
+    /// <summary>Text encoders: tokens read per text; longer texts are cut (default 256).</summary>
     public int MaxLength { get; set; } = 256;
+
+    /// <summary>Text encoders: characters (default) or words (runs of letters and digits, lowercased; unseen words share one id).</summary>
+    public string Tokens { get; set; } = "characters";
 
     /// <summary>tree: gini, entropy (classification), mse (regression), or auto.</summary>
     public string Criterion { get; set; } = "auto";
@@ -313,6 +322,9 @@ public sealed class TrainConfig
 
     /// <summary>libtorch's threads for this run (default: one per core).</summary>
     public int? Threads { get; set; }
+
+    /// <summary>Semi-supervised self-training rounds (docs/labeling.md); absent: rows without a target are an error.</summary>
+    public SelfTrainingConfig? SelfTraining { get; set; }
 }
 
 public sealed class OptimizerConfig

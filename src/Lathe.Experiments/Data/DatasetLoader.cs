@@ -23,7 +23,7 @@ public static class DatasetLoader
             var table = SplitColumnRoles(Read(data, file, labels, baseDirectory, field, log), data.Split, required);
             if (config.Model.Type == "gpt") return (table, DataFile.Whole(file, table)); // plain text lines: nothing to clean
             var cleaning = RowCleaner.Clean(table, data.Clean.ToOptions(), new RowOrigin(file, log.RowLines.Count == table.RowCount ? log.RowLines : null, log.InvalidCells),
-                string.IsNullOrEmpty(target) ? null : target);
+                string.IsNullOrEmpty(target) ? null : target, unlabeledRows: config.Train.SelfTraining is not null);
             cleanings.Add(cleaning);
             return (cleaning.Table, new DataFile(file, cleaning.KeptRows));
         }
@@ -39,6 +39,14 @@ public static class DatasetLoader
         if (!train.Contains(target))
             throw LatheException.BadConfig(
                 $"data.target: column '{target}' is not in {train.Source}. Columns are: {string.Join(", ", train.ColumnNames)}.");
+        Table? unlabeled = null;
+        if (config.Train.SelfTraining is not null)
+        {
+            var unlabeledFile = data.Unlabeled is null ? null : Read(data, data.Unlabeled, null, baseDirectory, "data.unlabeled", new CsvReadLog());
+            (train, unlabeled, var labelledRows) = UnlabeledRows.Separate(train, target, unlabeledFile);
+            // The split record names training-file rows: keep the numbers of the labelled ones.
+            files = files with { Train = trainFile with { RowIds = [.. labelledRows.Select(r => trainFile.RowIds[r])] } };
+        }
         // A clustering run's target holds known labels: encoded as classes, split stratified, used only to score (ARI, NMI).
         var task = data.Task switch
         {
@@ -57,7 +65,8 @@ public static class DatasetLoader
         validation = validation is null ? null : Encode(validation);
         test = test is null ? null : Encode(test);
 
-        return Carve(train, validation, test, files, data, target, clustering ? TaskKind.Clustering : task, task == TaskKind.Classification ? target : null, config.Seed);
+        return Carve(train, validation, test, files, data, target, clustering ? TaskKind.Clustering : task, task == TaskKind.Classification ? target : null, config.Seed)
+            with { Unlabeled = unlabeled };
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ public sealed record PreparedData(Table Train, Table? Validation, Table? Test, s
     /// <summary>The training file's data-row number (0-based) of each training row.</summary>
     public int[]? TrainRowIds { get; init; }
 
+    /// <summary>Rows without a target for self-training (train.self_training), split off before validation and test; null otherwise.</summary>
+    public Table? Unlabeled { get; init; }
+
     public TrainingData ToTrainingData() => new(Train, Validation, Target, Task);
 
     /// <summary>One line per part: "train 105 rows, validation 22 rows, test 23 rows".</summary>

@@ -50,7 +50,15 @@ public static class ModelFactory
     /// </summary>
     /// <param name="configDirectory">Folder that a relative model.pretrained path starts from.</param>
     public static Pipeline Create(LatheConfig config, TaskKind task, string configDirectory = ".") =>
-        PreparationPlan.Compose(CreateDefault(config, task, configDirectory), config);
+        WithTextFeatures(PreparationPlan.Compose(CreateDefault(config, task, configDirectory), config), config);
+
+    /// <summary>
+    /// data.text's vectorizer goes last: the imputer, encoder and scaler before it pass text through, and its
+    /// term vectors (already weighted and normalized) reach the model unscaled.
+    /// </summary>
+    private static Pipeline WithTextFeatures(Pipeline pipeline, LatheConfig config) => config.Data.Text is { } text
+        ? new Pipeline([.. pipeline.Transforms, TextConfigRules.VectorizerOf(text)], pipeline.Estimator)
+        : pipeline;
 
     private static Pipeline CreateDefault(LatheConfig config, TaskKind task, string configDirectory)
     {
@@ -89,7 +97,7 @@ public static class ModelFactory
         };
         if (TextEncoderSpec.Encoders.Contains(model.Type))
         {
-            var text = new TextEncoderSpec(model.Type, model.MaxLength, model.Dim ?? 64, model.Units, model.Layers ?? 1, model.Heads ?? 4, model.Dropout);
+            var text = new TextEncoderSpec(model.Type, model.MaxLength, model.Dim ?? 64, model.Units, model.Layers ?? 1, model.Heads ?? 4, model.Dropout, model.Tokens);
             return new Pipeline(new TextClassifierEstimator(text, training, loss, task));
         }
         INetSpec spec = model.Type switch

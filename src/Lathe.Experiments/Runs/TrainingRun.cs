@@ -59,8 +59,10 @@ public static class TrainingRun
         };
         var context = new FitContext(config.Seed, callbacks, options.Cancellation, log, checkpoints);
 
-        var model = (PipelineModel)pipeline.Fit(data.ToTrainingData(), context);
+        var selfTraining = SelfTrainingStep.Fit(config, data, pipeline, context, log);
+        var model = (PipelineModel)(selfTraining?.Model ?? pipeline.Fit(data.ToTrainingData(), context));
         if (context.StopReason is not null) log($"stopped: {context.StopReason}");
+        foreach (var line in TextConfigRules.Describe(model)) log(line);
         WriteCleaningReport(config, data, model.Transforms, folder.Path, log);
 
         // The part the pictures show (test, else validation) is predicted once, for its scores and its pictures.
@@ -84,6 +86,7 @@ public static class TrainingRun
             ["validation"] = ToJson(validation),
             ["test"] = ToJson(test),
         };
+        if (selfTraining is not null) SelfTrainingStep.Record(selfTraining, folder.Path, metrics);
         AtomicFile.WriteAllText(folder.MetricsFile, metrics.ToJsonString(Indented));
         AtomicFile.WriteAllText(Path.Combine(folder.Path, RunEnvironment.FileName),
             RunEnvironment.Describe(config, !ClassicalModels.Handles(config.Model.Type)).ToJsonString(Indented));
@@ -146,7 +149,7 @@ public static class TrainingRun
         "resnet" => $"resnet widths [{string.Join(", ", model.Channels)}], {model.Blocks} blocks per stage",
         "gpt" => $"gpt context {model.Context}, {model.Layers ?? 4} layers, {model.Heads ?? 4} heads, dim {model.Dim ?? 128}",
         "lstm" or "gru" or "cnn1d" or "transformer" =>
-            $"{model.Type} text encoder, dim {model.Dim ?? 64}, units {model.Units}, {model.Layers ?? 1} layer(s), max length {model.MaxLength}",
+            $"{model.Type} text encoder, dim {model.Dim ?? 64}, units {model.Units}, {model.Layers ?? 1} layer(s), max length {model.MaxLength} {model.Tokens}",
         _ => $"mlp hidden [{string.Join(", ", model.Hidden ?? [64, 32])}]",
     };
 

@@ -12,8 +12,9 @@ using static TorchSharp.torch;
 namespace Lathe.Torch.Models;
 
 /// <summary>
-/// Learns a class (or a value) from one text column with a character-level LSTM, GRU, 1-D CNN or
-/// Transformer encoder (<see cref="TextEncoderSpec"/>). The vocabulary is the training texts' characters.
+/// Learns a class (or a value) from one text column with an LSTM, GRU, 1-D CNN or Transformer encoder
+/// (<see cref="TextEncoderSpec"/>) over its characters or its words. The vocabulary is the training texts' characters
+/// (or words, the most frequent 20,000).
 /// </summary>
 public sealed class TextClassifierEstimator : IEstimator
 {
@@ -40,8 +41,11 @@ public sealed class TextClassifierEstimator : IEstimator
     {
         var features = data.FeatureNames;
         var text = TextEncoding.InputOf(data.Train, features, Spec.Type);
-        var vocabulary = CharacterVocabulary.Build(string.Concat(Enumerable.Range(0, text.Length).Select(i => text[i] ?? "")));
-        var length = Math.Max(1, Math.Min(Spec.MaxLength, Enumerable.Range(0, text.Length).Max(i => (text[i] ?? "").Length)));
+        var texts = Enumerable.Range(0, text.Length).Select(i => text[i] ?? "").ToArray();
+        ITokenVocabulary vocabulary = Spec.Tokens == TextEncoderSpec.WordTokens
+            ? WordVocabulary.Build(texts)
+            : CharacterVocabulary.Build(string.Concat(texts));
+        var length = Math.Max(1, Math.Min(Spec.MaxLength, texts.Max(t => Spec.Tokens == TextEncoderSpec.WordTokens ? vocabulary.Encode(t).Length : t.Length)));
         var classes = Task == TaskKind.Classification ? data.Classes : [];
         var choice = ObjectiveFactory.Create(Loss, Task, classes);
         var device = TorchRuntime.ResolveDevice(Training.Device);
@@ -50,7 +54,7 @@ public sealed class TextClassifierEstimator : IEstimator
             ? null
             : new TensorData(TextEncoding.Encode(TextEncoding.InputOf(data.Validation, features, Spec.Type), vocabulary, length),
                 TargetTensor.Of(data.Validation, data.Target, choice.Output));
-        context.Log($"text: {vocabulary.Count - 1} distinct characters, sequences of up to {length}");
+        context.Log($"text: {vocabulary.Count - 1} distinct {Spec.Tokens}, sequences of up to {length}");
 
         random.manual_seed(context.Seed);
         var net = Spec.BuildFor(vocabulary.Count, choice.Outputs);

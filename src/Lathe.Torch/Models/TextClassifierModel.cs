@@ -12,7 +12,7 @@ using static TorchSharp.torch;
 
 namespace Lathe.Torch.Models;
 
-/// <summary>A trained character-level text classifier or regressor: spec, vocabulary and sequence length as JSON, weights as safetensors.</summary>
+/// <summary>A trained character- or word-level text classifier or regressor: spec, vocabulary and sequence length as JSON, weights as safetensors.</summary>
 public sealed class TextClassifierModel : IModel
 {
     public const string WeightsFile = "weights.safetensors";
@@ -22,12 +22,12 @@ public sealed class TextClassifierModel : IModel
     private readonly TextEncoderNet _net;
     private readonly OutputKind _output;
     private readonly string _column;
-    private readonly CharacterVocabulary _vocabulary;
+    private readonly ITokenVocabulary _vocabulary;
     private readonly int _length;
     private readonly IReadOnlyList<string> _classes;
 
     internal TextClassifierModel(TextEncoderSpec spec, TextEncoderNet net, TaskKind task, OutputKind output, string column,
-        CharacterVocabulary vocabulary, int length, IReadOnlyList<string> classes) =>
+        ITokenVocabulary vocabulary, int length, IReadOnlyList<string> classes) =>
         (_spec, _net, Task, _output, _column, _vocabulary, _length, _classes) = (spec, net, task, output, column, vocabulary, length, classes);
 
     public string Type => _spec.Type;
@@ -44,7 +44,7 @@ public sealed class TextClassifierModel : IModel
     public JsonObject Save(string directory)
     {
         AtomicFile.WriteVia(Path.Combine(directory, WeightsFile), path => _net.save_safetensors(path));
-        return new JsonObject
+        var json = new JsonObject
         {
             ["type"] = Type,
             ["task"] = Task.ToString().ToLowerInvariant(),
@@ -56,13 +56,17 @@ public sealed class TextClassifierModel : IModel
             ["classes"] = new JsonArray([.. _classes.Select(c => JsonValue.Create(c))]),
             ["weights"] = WeightsFile,
         };
+        if (_vocabulary is WordVocabulary words) json["lowercase"] = words.Lowercase;
+        return json;
     }
 
     public static TextClassifierModel Load(JsonObject json, string directory)
     {
         TorchRuntime.Initialize();
         var spec = TextEncoderSpec.FromJson(json["net"]!.AsObject());
-        var vocabulary = CharacterVocabulary.FromJson(json["vocabulary"]!.AsArray());
+        ITokenVocabulary vocabulary = spec.Tokens == TextEncoderSpec.WordTokens
+            ? WordVocabulary.FromJson(json["vocabulary"]!.AsArray(), (bool?)json["lowercase"] ?? true)
+            : CharacterVocabulary.FromJson(json["vocabulary"]!.AsArray());
         var output = Enum.Parse<OutputKind>((string)json["output"]!, ignoreCase: true);
         var classes = json["classes"]!.AsArray().Select(c => (string)c!).ToArray();
         var net = spec.BuildFor(vocabulary.Count, output == OutputKind.Softmax ? classes.Length : 1);

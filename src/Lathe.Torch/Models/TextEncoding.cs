@@ -4,10 +4,10 @@ using static TorchSharp.torch;
 
 namespace Lathe.Torch.Models;
 
-/// <summary>Turns a text column into a [rows, length] tensor of character ids, cut to length and padded with the padding id.</summary>
+/// <summary>Turns a text column into a [rows, length] tensor of token ids (characters or words), cut to length and padded with the padding id.</summary>
 internal static class TextEncoding
 {
-    public static Tensor Encode(TextColumn column, CharacterVocabulary vocabulary, int length)
+    public static Tensor Encode(TextColumn column, ITokenVocabulary vocabulary, int length)
     {
         var padding = vocabulary.Count;
         var ids = new long[column.Length * length];

@@ -10,9 +10,13 @@ namespace Lathe.Torch.Nets;
 /// to <see cref="MaxLength"/> characters.
 /// </summary>
 public sealed record TextEncoderSpec(string Encoder, int MaxLength = 256, int Dim = 64, int Hidden = 128, int Layers = 1, int Heads = 4,
-    double Dropout = 0.1) : INetSpec
+    double Dropout = 0.1, string Tokens = TextEncoderSpec.CharacterTokens) : INetSpec
 {
     public static readonly string[] Encoders = ["lstm", "gru", "cnn1d", "transformer"];
+
+    /// <summary>Tokens are characters (the default) or words (<see cref="Text.WordTokenizer"/>); <see cref="MaxLength"/> counts tokens.</summary>
+    public const string CharacterTokens = "characters";
+    public const string WordTokens = "words";
 
     public string Type => Encoder;
 
@@ -33,13 +37,14 @@ public sealed record TextEncoderSpec(string Encoder, int MaxLength = 256, int Di
         if (Encoder == "transformer" && (Heads < 1 || Dim % Heads != 0))
             throw LatheException.BadConfig($"model.dim ({Dim}) must be a positive multiple of model.heads ({Heads}).");
         if (Dropout is < 0 or >= 1) throw LatheException.BadConfig($"model.dropout must be in [0, 1), not {Dropout}.");
+        if (Tokens is not (CharacterTokens or WordTokens)) throw LatheException.BadConfig($"model.tokens: '{Tokens}' is not one of {CharacterTokens}, {WordTokens}.");
     }
 
     public JsonObject ToJson() => new()
     {
-        ["type"] = Type, ["max_length"] = MaxLength, ["dim"] = Dim, ["hidden"] = Hidden, ["layers"] = Layers, ["heads"] = Heads, ["dropout"] = Dropout,
+        ["type"] = Type, ["max_length"] = MaxLength, ["dim"] = Dim, ["hidden"] = Hidden, ["layers"] = Layers, ["heads"] = Heads, ["dropout"] = Dropout, ["tokens"] = Tokens,
     };
 
     public static TextEncoderSpec FromJson(JsonObject json) => new((string)json["type"]!, (int)json["max_length"]!, (int)json["dim"]!,
-        (int)json["hidden"]!, (int)json["layers"]!, (int)json["heads"]!, (double)json["dropout"]!);
+        (int)json["hidden"]!, (int)json["layers"]!, (int)json["heads"]!, (double)json["dropout"]!, (string?)json["tokens"] ?? CharacterTokens);
 }

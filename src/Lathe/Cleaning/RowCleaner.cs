@@ -16,7 +16,8 @@ public sealed record RowCleaning(
 public static class RowCleaner
 {
     /// <param name="target">The target column, whose invalid cells always drop their row (a target cannot be imputed); null when there is none.</param>
-    public static RowCleaning Clean(Table table, CleaningOptions options, RowOrigin origin, string? target = null)
+    /// <param name="unlabeledRows">Rows without a target are kept as unlabeled rows (self-training), never refused or dropped for it.</param>
+    public static RowCleaning Clean(Table table, CleaningOptions options, RowOrigin origin, string? target = null, bool unlabeledRows = false)
     {
         var rows = table.RowCount;
         var consideredNames = table.Columns.Where(c => table.RoleOf(c.Name) != ColumnRole.Ignore).Select(c => c.Name).ToList();
@@ -41,18 +42,20 @@ public static class RowCleaner
             findings[column.Name] = new ColumnFindings(column.CountMissing() - bad, bad);
         }
 
-        if (target is not null && options.Missing != MissingPolicy.Drop && table.Contains(target))
+        if (target is not null && !unlabeledRows && options.Missing != MissingPolicy.Drop && table.Contains(target))
         {
             var isInvalid = invalid.Where(c => c.Column == target).Select(c => c.Row).ToHashSet();
             var gap = Enumerable.Range(0, rows).FirstOrDefault(r => table[target].IsMissing(r) && !isInvalid.Contains(r), -1);
             if (gap >= 0)
                 throw LatheException.BadData(
-                    $"{origin.Where(gap)}: no value in the target column '{target}'. Fill it in, remove the row, or set data.clean.missing: drop.");
+                    $"{origin.Where(gap)}: no value in the target column '{target}'. Fill it in, remove the row, set data.clean.missing: drop, " +
+                    "or let train.self_training pseudo-label such rows (docs/labeling.md).");
         }
         if (options.Missing == MissingPolicy.Drop)
         {
             foreach (var name in consideredNames)
             {
+                if (unlabeledRows && name == target) continue;
                 var column = table[name];
                 for (var r = 0; r < rows; r++)
                     if (reason[r] is null && column.IsMissing(r)) (reason[r], kind[r]) = ($"missing value in '{name}'", DropKind.Missing);

@@ -125,5 +125,5 @@ public static class FeatureMatrix
         $"{table.Source ?? "table"}: column '{column.Name}' is {column.Kind.ToString().ToLowerInvariant()}; this model needs numbers. " +
         (column.Kind == ColumnKind.Categorical
             ? "Add a one-hot encoder to the preparation."
-            : $"Set it to ignore in data.columns ({column.Name}: ignore) or turn the text into features."));
+            : $"Set it to ignore in data.columns ({column.Name}: ignore) or turn the text into word features with data.text: {{ vectorizer: tfidf }}."));
 }

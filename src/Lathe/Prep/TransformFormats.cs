@@ -19,6 +19,8 @@ public static class TransformFormats
             OutlierClipper.TypeName => FittedOutlierClipper.FromJson(json),
             OutlierFilter.TypeName => FittedOutlierFilter.FromJson(json),
             MissingIndicator.TypeName => FittedMissingIndicator.FromJson(json),
+            BagOfWords.TypeName or TfidfVectorizer.TypeName => FittedVocabularyVectorizer.FromJson(json),
+            HashingVectorizer.TypeName => FittedHashingVectorizer.FromJson(json),
             _ => throw LatheException.BadData($"model.json: unknown transform type '{type}'; the model was saved by a newer Lathe."),
         };
     }

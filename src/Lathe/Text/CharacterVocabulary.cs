@@ -6,7 +6,7 @@ namespace Lathe.Text;
 /// The characters of a training text, each with an id (sorted by code point, so the same text always
 /// gives the same ids). Id 0 stands for any character not seen in training.
 /// </summary>
-public sealed class CharacterVocabulary
+public sealed class CharacterVocabulary : ITokenVocabulary
 {
     public const int UnknownId = 0;
     private readonly string[] _symbols;

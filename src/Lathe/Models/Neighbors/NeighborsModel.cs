@@ -37,6 +37,9 @@ public sealed class NeighborsModel(Lazy<float[]> rows, int width, float[] target
                 if (classes is null) result[r] += weights[i] / total * targets[index[i]];
                 else result[r * outputs + (int)targets[index[i]]] += weights[i] / total;
             }
+            // float rounding can push a sure class's share of the weights a hair above 1
+            if (classes is not null)
+                for (var k = 0; k < outputs; k++) result[r * outputs + k] = MathF.Min(result[r * outputs + k], 1f);
         });
         return classes is null ? Prediction.Regression(result) : Prediction.Classification(result, classes);
     }
