@@ -1,0 +1,46 @@
+namespace Lathe.Synthetic;
+
+/// <summary>
+/// Settings of <see cref="Generators.Classification"/>: Gaussian clusters of points placed on the vertices
+/// of a hypercube in the informative dimensions, as scikit-learn's make_classification does.
+/// </summary>
+public sealed record ClassificationOptions
+{
+    public int Rows { get; init; } = 100;
+
+    /// <summary>All feature columns: informative + redundant + pure noise.</summary>
+    public int Features { get; init; } = 20;
+
+    /// <summary>Dimensions in which the classes differ.</summary>
+    public int Informative { get; init; } = 2;
+
+    /// <summary>Random linear combinations of the informative features.</summary>
+    public int Redundant { get; init; } = 2;
+
+    public int Classes { get; init; } = 2;
+
+    /// <summary>Gaussian clusters each class is made of; classes × clusters must fit on the 2^informative vertices.</summary>
+    public int ClustersPerClass { get; init; } = 2;
+
+    /// <summary>Half the side of the hypercube: larger spreads the clusters apart and makes the task easier.</summary>
+    public double ClassSeparation { get; init; } = 1.0;
+
+    /// <summary>Share of rows whose label is replaced by a random class (noise a model cannot learn).</summary>
+    public double LabelNoise { get; init; } = 0.01;
+
+    public void Validate()
+    {
+        Generators.Positive(Rows, "rows");
+        Generators.Positive(Features, "features");
+        Generators.Positive(Informative, "informative");
+        if (Redundant < 0) throw LatheException.BadConfig($"redundant must be 0 or more, not {Redundant}.");
+        if (Informative + Redundant > Features)
+            throw LatheException.BadConfig($"informative ({Informative}) + redundant ({Redundant}) exceed features ({Features}); raise features.");
+        if (Classes < 2) throw LatheException.BadConfig($"classes must be at least 2, not {Classes}.");
+        Generators.Positive(ClustersPerClass, "clusters_per_class");
+        if (Informative < 31 && Classes * ClustersPerClass > 1 << Informative)
+            throw LatheException.BadConfig($"classes × clusters_per_class ({Classes * ClustersPerClass}) must not exceed 2^informative ({1 << Informative}); raise informative.");
+        if (ClassSeparation <= 0) throw LatheException.BadConfig($"class_separation must be above 0, not {ClassSeparation}.");
+        if (LabelNoise is < 0 or > 1) throw LatheException.BadConfig($"label_noise must be in [0, 1], not {LabelNoise}.");
+    }
+}
