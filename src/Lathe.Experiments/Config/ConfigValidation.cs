@@ -56,6 +56,7 @@ internal static class ConfigValidation
         if (data.Split.Test is < 0 or >= 1) throw Error(source, "data.split.test", $"must be in [0, 1), not {data.Split.Test}.");
         if (data.Split.Validation + data.Split.Test >= 1)
             throw Error(source, "data.split", "validation + test must be below 1 to leave rows for training.");
+        data.Balance?.Validate(source);
 
         OneOf(source, "model.type", config.Model.Type, ModelTypes);
         var early = config.Train.EarlyStopping;

@@ -73,6 +73,9 @@ public sealed class DataConfig
     public Dictionary<string, string> Columns { get; set; } = [];
 
     public SplitConfig Split { get; set; } = new();
+
+    /// <summary>Oversample the smaller classes of the training part (SMOTE); absent: no balancing.</summary>
+    public BalanceConfig? Balance { get; set; }
 }
 
 public sealed class SplitConfig
