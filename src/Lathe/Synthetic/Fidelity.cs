@@ -26,15 +26,16 @@ public static class Fidelity
         }
         double max = 0, sum = 0;
         var pairs = 0;
+        string? worst = null;
         for (var i = 0; i < compared.Count; i++)
             for (var j = i + 1; j < compared.Count; j++)
             {
                 var difference = Math.Abs(Association.Of(compared[i].Real, compared[j].Real) - Association.Of(compared[i].Synthetic, compared[j].Synthetic));
-                max = Math.Max(max, difference);
+                if (worst is null || difference > max) (max, worst) = (difference, $"{compared[i].Real.Name} ~ {compared[j].Real.Name}");
                 sum += difference;
                 pairs++;
             }
-        return new FidelityReport(columns, max, pairs == 0 ? 0 : sum / pairs, pairs);
+        return new FidelityReport(columns, max, pairs == 0 ? 0 : sum / pairs, pairs, worst);
     }
 
     private static ColumnFidelity Numeric(NumericColumn real, NumericColumn synthetic)

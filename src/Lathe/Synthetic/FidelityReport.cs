@@ -6,10 +6,10 @@ namespace Lathe.Synthetic;
 /// <summary>
 /// What <see cref="Fidelity.Compare"/> found: a line per column, and how far apart the two tables' association
 /// matrices are (Pearson r between numeric columns, correlation ratio η between a numeric and a categorical
-/// column, Cramér's V between categorical columns).
+/// column, Cramér's V between categorical columns); <see cref="WorstPair"/> names the pair that differs most.
 /// </summary>
 public sealed record FidelityReport(IReadOnlyList<ColumnFidelity> Columns, double MaxAssociationDifference,
-    double MeanAssociationDifference, int Pairs)
+    double MeanAssociationDifference, int Pairs, string? WorstPair = null)
 {
     /// <summary>A plain-text table, one line per column, then the association summary.</summary>
     public string ToText()
@@ -23,7 +23,7 @@ public sealed record FidelityReport(IReadOnlyList<ColumnFidelity> Columns, doubl
             text.AppendLine($"{c.Column.PadRight(width)}  {c.Kind,-11}  {c.Measure,-7}  {F(c.Distance),8}  {(c.Wasserstein is { } w ? F(w) : "-"),11}  {P(c.RealMissing)} / {P(c.SyntheticMissing)}");
         text.Append(Pairs == 0
             ? "associations: fewer than two columns, nothing to compare"
-            : $"associations ({Pairs} column pairs): max |difference| {F(MaxAssociationDifference)}, mean {F(MeanAssociationDifference)}");
+            : $"associations ({Pairs} column pairs): max |difference| {F(MaxAssociationDifference)} ({WorstPair}), mean {F(MeanAssociationDifference)}");
         return text.ToString();
     }
 }

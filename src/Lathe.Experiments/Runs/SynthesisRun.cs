@@ -1,0 +1,80 @@
+using Lathe.Data;
+using Lathe.Synthetic;
+
+namespace Lathe.Experiments.Runs;
+
+/// <summary>
+/// `lathe synthesize`: learns a CSV file's columns with a Gaussian copula and writes new rows with a fidelity
+/// report; or writes a generated demo dataset (moons, blobs, classification, regression).
+/// </summary>
+public static class SynthesisRun
+{
+    public static readonly string[] GeneratorKinds = ["moons", "blobs", "classification", "regression"];
+
+    /// <param name="rows">Rows to write; null: as many as the data has.</param>
+    /// <param name="drop">Columns to leave out (free text, ids).</param>
+    public static FidelityReport Synthesize(string dataPath, int? rows, string outputPath, int seed, string? target,
+        IReadOnlyList<string> drop, Action<string> log)
+    {
+        var real = CsvReader.Read(dataPath);
+        foreach (var name in drop)
+            if (!real.Contains(name))
+                throw LatheException.BadConfig($"--drop: no column '{name}' in {dataPath}. Columns are: {string.Join(", ", real.ColumnNames)}.");
+        real = real.Without([.. drop]);
+        if (target is not null && !real.Contains(target))
+            throw LatheException.BadConfig($"--target: no column '{target}' in {dataPath}. Columns are: {string.Join(", ", real.ColumnNames)}.");
+        if (real.Columns.FirstOrDefault(c => c is not (NumericColumn or CategoricalColumn)) is { } text)
+            throw LatheException.BadData($"{dataPath}: column '{text.Name}' is free text; the synthesizer models numeric and categorical columns. " +
+                                         $"Leave it out with --drop {text.Name}.");
+        var kinds = real.Columns.GroupBy(c => c.Kind.ToString().ToLowerInvariant()).Select(g => $"{g.Count()} {g.Key}");
+        log($"data: {dataPath}, {real.RowCount} rows, {real.Columns.Count} columns ({string.Join(", ", kinds)})");
+
+        var model = new GaussianCopulaSynthesizer(new GaussianCopulaOptions { Target = target }).Fit(real, seed);
+        log(target is null ? "model: gaussian copula" : $"model: gaussian copula per class of '{target}'");
+        var synthetic = model.Sample(rows ?? real.RowCount, seed);
+        log($"sampled: {synthetic.RowCount} rows (seed {seed})");
+        var report = Fidelity.Compare(real, synthetic);
+        TableCsvWriter.Write(synthetic, outputPath);
+        return report;
+    }
+
+    /// <summary>Writes a generated dataset; returns the table written.</summary>
+    public static Table Generate(string kind, int rows, string outputPath, int seed, int? features, int? classes, double? noise)
+    {
+        var table = kind switch
+        {
+            "moons" => Generators.Moons(new MoonsOptions { Rows = rows, Noise = noise ?? 0.1 }.Refuse(features, classes, "moons"), seed),
+            "blobs" => Generators.Blobs(new BlobsOptions { Rows = rows, Features = features ?? 2, Centers = classes ?? 3, Spread = noise ?? 1.0 }, seed),
+            "classification" => Generators.Classification(Classification(rows, features, classes, noise), seed),
+            "regression" => Generators.Regression(new RegressionOptions
+            {
+                Rows = rows, Features = features ?? 10, Informative = features ?? 10, Noise = noise ?? 0,
+            }.Refuse(null, classes, "regression"), seed),
+            _ => throw LatheException.BadConfig($"--generate: '{kind}' is not one of {string.Join(", ", GeneratorKinds)}."),
+        };
+        TableCsvWriter.Write(table, outputPath);
+        return table;
+    }
+
+    /// <summary>make_classification's defaults, with informative dimensions enough for the classes asked for.</summary>
+    private static ClassificationOptions Classification(int rows, int? features, int? classes, double? noise)
+    {
+        var defaults = new ClassificationOptions();
+        var k = classes ?? defaults.Classes;
+        var informative = Math.Max(defaults.Informative, (int)Math.Ceiling(Math.Log2(k * defaults.ClustersPerClass)));
+        var width = features ?? Math.Max(defaults.Features, informative + defaults.Redundant);
+        return defaults with
+        {
+            Rows = rows, Classes = k, Features = width,
+            Informative = Math.Min(informative, width), Redundant = Math.Min(defaults.Redundant, Math.Max(0, width - informative)),
+            LabelNoise = noise ?? defaults.LabelNoise,
+        };
+    }
+
+    private static T Refuse<T>(this T options, int? features, int? classes, string kind)
+    {
+        if (features is not null) throw LatheException.BadConfig($"--features does not apply to {kind}.");
+        if (classes is not null) throw LatheException.BadConfig($"--classes does not apply to {kind}.");
+        return options;
+    }
+}
