@@ -5,7 +5,7 @@ namespace Lathe.Cli.Commands;
 
 /// <summary>
 /// lathe synthesize DATA --output FILE [--rows N] [--seed S] [--target COL] [--drop COL ...]
-/// lathe synthesize --generate moons|blobs|classification|regression --output FILE [--rows N] [--seed S] [--features N] [--classes N] [--noise X]
+/// lathe synthesize --generate moons|blobs|classification|regression --output FILE [--rows N] [--seed S] [--features N] [--classes N] [--noise X] [--weights W,W,...]
 /// </summary>
 internal static class SynthesizeCommand
 {
@@ -21,9 +21,10 @@ internal static class SynthesizeCommand
         var features = new Option<int?>("--features") { Description = "--generate blobs, classification, regression: feature columns." };
         var classes = new Option<int?>("--classes") { Description = "--generate blobs (centres), classification: classes." };
         var noise = new Option<double?>("--noise") { Description = "--generate moons, regression: noise std; blobs: spread; classification: share of flipped labels." };
+        var weights = new Option<string?>("--weights") { Description = "--generate classification: share of each class, e.g. 0.95,0.05 for an imbalanced task." };
         var command = new Command("synthesize", "Write synthetic rows that follow a CSV file's columns and correlations, or a generated demo dataset.")
         {
-            data, output, rows, seed, target, drop, generate, features, classes, noise,
+            data, output, rows, seed, target, drop, generate, features, classes, noise, weights,
         };
         command.SetAction(parsed => LatheCli.Guard(console, () =>
         {
@@ -35,14 +36,14 @@ internal static class SynthesizeCommand
                 if (path is not null) throw LatheException.BadConfig("--generate writes a dataset from nothing; leave out DATA, or leave out --generate to learn from DATA.");
                 if (parsed.GetValue(target) is not null) throw LatheException.BadConfig("--target applies to learning from DATA, not to --generate.");
                 var table = SynthesisRun.Generate(kind, parsed.GetValue(rows) ?? 1000, file, parsed.GetValue(seed),
-                    parsed.GetValue(features), parsed.GetValue(classes), parsed.GetValue(noise));
+                    parsed.GetValue(features), parsed.GetValue(classes), parsed.GetValue(noise), Shares(parsed.GetValue(weights)));
                 console.Output.WriteLine($"generated: {kind}, {table.RowCount} rows, columns {string.Join(", ", table.ColumnNames)} (seed {parsed.GetValue(seed)})");
             }
             else
             {
                 if (path is null) throw LatheException.BadConfig("name the DATA file to learn from, or use --generate moons|blobs|classification|regression.");
-                if (parsed.GetValue(features) is not null || parsed.GetValue(classes) is not null || parsed.GetValue(noise) is not null)
-                    throw LatheException.BadConfig("--features, --classes and --noise apply to --generate only.");
+                if (parsed.GetValue(features) is not null || parsed.GetValue(classes) is not null || parsed.GetValue(noise) is not null || parsed.GetValue(weights) is not null)
+                    throw LatheException.BadConfig("--features, --classes, --noise and --weights apply to --generate only.");
                 var report = SynthesisRun.Synthesize(path, parsed.GetValue(rows), file, parsed.GetValue(seed), parsed.GetValue(target),
                     parsed.GetValue(drop) ?? [], console.Output.WriteLine);
                 console.Output.WriteLine(report.ToText());
@@ -52,4 +53,9 @@ internal static class SynthesizeCommand
         }));
         return command;
     }
+
+    private static double[]? Shares(string? text) => text?.Split(',').Select(part =>
+        double.TryParse(part.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var share)
+            ? share
+            : throw LatheException.BadConfig($"--weights: '{part}' is not a number; give shares such as 0.95,0.05.")).ToArray();
 }

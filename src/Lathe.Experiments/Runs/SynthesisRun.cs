@@ -39,13 +39,19 @@ public static class SynthesisRun
     }
 
     /// <summary>Writes a generated dataset; returns the table written.</summary>
-    public static Table Generate(string kind, int rows, string outputPath, int seed, int? features, int? classes, double? noise)
+    /// <param name="weights">classification only: the share of rows of each class.</param>
+    public static Table Generate(string kind, int rows, string outputPath, int seed, int? features, int? classes, double? noise,
+        IReadOnlyList<double>? weights = null)
     {
+        if (weights is not null && kind != "classification") throw LatheException.BadConfig($"--weights applies to classification, not {kind}.");
+        if (weights is not null && classes is not null && classes != weights.Count)
+            throw LatheException.BadConfig($"--weights gives {weights.Count} shares but --classes is {classes}; give one share per class.");
+        classes ??= weights?.Count;
         var table = kind switch
         {
             "moons" => Generators.Moons(new MoonsOptions { Rows = rows, Noise = noise ?? 0.1 }.Refuse(features, classes, "moons"), seed),
             "blobs" => Generators.Blobs(new BlobsOptions { Rows = rows, Features = features ?? 2, Centers = classes ?? 3, Spread = noise ?? 1.0 }, seed),
-            "classification" => Generators.Classification(Classification(rows, features, classes, noise), seed),
+            "classification" => Generators.Classification(Classification(rows, features, classes, noise) with { Weights = weights }, seed),
             "regression" => Generators.Regression(new RegressionOptions
             {
                 Rows = rows, Features = features ?? 10, Informative = features ?? 10, Noise = noise ?? 0,

@@ -25,6 +25,9 @@ public sealed record ClassificationOptions
     /// <summary>Half the side of the hypercube: larger spreads the clusters apart and makes the task easier.</summary>
     public double ClassSeparation { get; init; } = 1.0;
 
+    /// <summary>Share of rows per class (normalized to sum to 1), e.g. [0.95, 0.05] for an imbalanced task; null: equal shares.</summary>
+    public IReadOnlyList<double>? Weights { get; init; }
+
     /// <summary>Share of rows whose label is replaced by a random class (noise a model cannot learn).</summary>
     public double LabelNoise { get; init; } = 0.01;
 
@@ -41,6 +44,8 @@ public sealed record ClassificationOptions
         if (Informative < 31 && Classes * ClustersPerClass > 1 << Informative)
             throw LatheException.BadConfig($"classes × clusters_per_class ({Classes * ClustersPerClass}) must not exceed 2^informative ({1 << Informative}); raise informative.");
         if (ClassSeparation <= 0) throw LatheException.BadConfig($"class_separation must be above 0, not {ClassSeparation}.");
+        if (Weights is { } weights && (weights.Count != Classes || weights.Any(w => !(w > 0))))
+            throw LatheException.BadConfig($"weights must give a share above 0 for each of the {Classes} classes, not [{string.Join(", ", weights)}].");
         if (LabelNoise is < 0 or > 1) throw LatheException.BadConfig($"label_noise must be in [0, 1], not {LabelNoise}.");
     }
 }

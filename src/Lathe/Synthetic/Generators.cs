@@ -16,8 +16,8 @@ public static class Generators
     /// <summary>
     /// Classes made of Gaussian clusters on hypercube vertices in the informative dimensions (each cluster
     /// given a random covariance), then redundant features (linear combinations of the informative ones),
-    /// then standard-normal noise features; a share of labels is replaced at random. Classes get equal row counts
-    /// (before label noise). Columns are in that order: informative first.
+    /// then standard-normal noise features; a share of labels is replaced at random. Classes get equal row counts,
+    /// or shares set by <see cref="ClassificationOptions.Weights"/> (before label noise). Columns are in that order: informative first.
     /// </summary>
     public static Table Classification(ClassificationOptions options, int seed)
     {
@@ -30,13 +30,16 @@ public static class Generators
         var x = new double[rows, options.Features];
         var labels = new int[rows];
         var row = 0;
+        var classRows = ShareOut(rows, options.Weights ?? [.. Enumerable.Repeat(1.0, options.Classes)]);
         for (var k = 0; k < clusters; k++)
         {
-            var count = rows / clusters + (k < rows % clusters ? 1 : 0);
+            // Cluster k belongs to class k mod classes; a class's rows are shared out over its clusters.
+            var (c, nth) = (k % options.Classes, k / options.Classes);
+            var count = classRows[c] / options.ClustersPerClass + (nth < classRows[c] % options.ClustersPerClass ? 1 : 0);
             var mixing = UniformMatrix(informative, informative, random);
             for (var i = 0; i < count; i++, row++)
             {
-                labels[row] = k % options.Classes;
+                labels[row] = c;
                 var z = new double[informative];
                 for (var j = 0; j < informative; j++) z[j] = StandardNormal.Sample(random);
                 for (var j = 0; j < informative; j++)
@@ -128,6 +131,17 @@ public static class Generators
         for (var r = 0; r < options.Rows; r++)
             for (var j = 0; j < 2; j++) x[r, j] += options.Noise * StandardNormal.Sample(random);
         return Build(x, LabeledTarget(labels, 2), Shuffle(options.Rows, random));
+    }
+
+    /// <summary>Rows in proportion to the weights, by largest remainder so they add up to <paramref name="rows"/>.</summary>
+    private static int[] ShareOut(int rows, IReadOnlyList<double> weights)
+    {
+        var total = weights.Sum();
+        var exact = weights.Select(w => rows * w / total).ToArray();
+        var counts = exact.Select(e => (int)Math.Floor(e)).ToArray();
+        foreach (var i in Enumerable.Range(0, counts.Length).OrderByDescending(i => exact[i] - counts[i]).ThenBy(i => i).Take(rows - counts.Sum()))
+            counts[i]++;
+        return counts;
     }
 
     internal static void Positive(int value, string name)

@@ -4,8 +4,8 @@ namespace Lathe.Synthetic;
 
 /// <summary>
 /// A numeric column's distribution as its empirical CDF: the sorted values (interpolated between, so
-/// samples stay within [min, max]), the share of missing values, and whether every value is a whole number
-/// (then samples are rounded, so counts and codes stay whole).
+/// samples stay within [min, max]), the share of missing values, and the decimals the values are written
+/// with (samples are rounded to them, so counts stay whole and a column of one-decimal measurements stays so).
 /// </summary>
 internal sealed class NumericMarginal
 {
@@ -17,12 +17,13 @@ internal sealed class NumericMarginal
         foreach (var v in column.Values) if (!float.IsNaN(v)) present.Add(v);
         _sorted = [.. present.Order()];
         MissingShare = column.Length == 0 ? 0 : (double)(column.Length - _sorted.Length) / column.Length;
-        IsWhole = _sorted.Length > 0 && _sorted.All(v => v == Math.Round(v));
+        Decimals = DecimalsOf(_sorted);
     }
 
     public double MissingShare { get; }
 
-    public bool IsWhole { get; }
+    /// <summary>Decimals every value fits in (0 for whole numbers); null when some value needs more than 6.</summary>
+    public int? Decimals { get; }
 
     public bool AllMissing => _sorted.Length == 0;
 
@@ -53,7 +54,19 @@ internal sealed class NumericMarginal
         var position = Math.Clamp(u * n - 0.5, 0, n - 1);
         var i = (int)Math.Floor(position);
         var value = i >= n - 1 ? _sorted[n - 1] : _sorted[i] + (position - i) * (_sorted[i + 1] - _sorted[i]);
-        return (float)(IsWhole ? Math.Round(value) : value);
+        return (float)(Decimals is { } d ? Math.Round(value, d) : value);
+    }
+
+    private static int? DecimalsOf(double[] values)
+    {
+        if (values.Length == 0) return null;
+        for (var d = 0; d <= 6; d++)
+        {
+            var scale = Math.Pow(10, d);
+            // float32 is off by at most half a unit in the last place (6e-8 relative): 5.1f is 5.0999999, still one decimal.
+            if (values.All(v => Math.Abs(v * scale - Math.Round(v * scale)) <= 2e-7 * Math.Abs(v * scale))) return d;
+        }
+        return null;
     }
 
     private int LowerBound(double v)

@@ -89,6 +89,19 @@ public class GaussianCopulaTests
     }
 
     [Fact]
+    public void Samples_keep_the_decimals_a_column_is_written_with()
+    {
+        var random = new Random(1);
+        float[] Values(int decimals) => [.. Enumerable.Range(0, 500).Select(_ => (float)Math.Round(100 * random.NextDouble(), decimals))];
+        var real = new Table([new NumericColumn("one", Values(1)), new NumericColumn("three", Values(3)), new NumericColumn("raw", [.. Enumerable.Range(0, 500).Select(_ => (float)random.NextDouble())])]);
+        var synthetic = new GaussianCopulaSynthesizer().Fit(real).Sample(500);
+        static int MostDecimals(Column c) => Enumerable.Range(0, c.Length).Max(r => c.Format(r).Split('.') is [_, var fraction] ? fraction.Length : 0);
+        Assert.Equal(1, MostDecimals(synthetic["one"]));
+        Assert.Equal(3, MostDecimals(synthetic["three"]));
+        Assert.True(MostDecimals(synthetic["raw"]) > 6);
+    }
+
+    [Fact]
     public void The_same_seeds_give_the_same_rows()
     {
         var real = Correlated(500, 0.5, seed: 1);

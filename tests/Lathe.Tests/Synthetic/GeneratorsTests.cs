@@ -24,6 +24,15 @@ public class GeneratorsTests
     }
 
     [Fact]
+    public void Class_weights_set_the_class_shares()
+    {
+        var table = Generators.Classification(new ClassificationOptions { Rows = 1000, Weights = [0.9, 0.1], LabelNoise = 0 }, seed: 2);
+        var label = (CategoricalColumn)table["label"];
+        Assert.Equal(100, label.Codes.ToArray().Count(c => c == 1));
+        Assert.Throws<LatheException>(() => Generators.Classification(new ClassificationOptions { Weights = [1.0] }, 0));
+    }
+
+    [Fact]
     public void Redundant_features_are_linear_combinations_of_the_informative_ones()
     {
         var table = Generators.Classification(new ClassificationOptions { Rows = 200, Features = 5, Informative = 2, Redundant = 1 }, seed: 3);
