@@ -53,6 +53,13 @@ public class SynthesizeEndToEndTests
             Assert.StartsWith($"generated: {kind}, 50 rows", output);
             Assert.Equal(50, CsvReader.Read(path).RowCount);
         }
+        var imbalanced = Path.Combine(cli.Folder, "imbalanced.csv");
+        Assert.Equal(0, cli.Run("synthesize", "--generate", "classification", "--rows", "200", "--weights", "0.9,0.1", "--noise", "0", "--output", imbalanced).ExitCode);
+        var label = CsvReader.Read(imbalanced)["label"];
+        Assert.Equal(20, Enumerable.Range(0, 200).Count(r => label.Format(r) == "class1"));
+        var badWeights = cli.Run("synthesize", "--generate", "moons", "--weights", "0.5,0.5", "--output", imbalanced);
+        Assert.Equal(2, badWeights.ExitCode);
+        Assert.Contains("--weights applies to classification", badWeights.Error);
     }
 
     [Fact]
