@@ -54,7 +54,7 @@ public static class SynthesisRun
             "classification" => Generators.Classification(Classification(rows, features, classes, noise) with { Weights = weights }, seed),
             "regression" => Generators.Regression(new RegressionOptions
             {
-                Rows = rows, Features = features ?? 10, Informative = features ?? 10, Noise = noise ?? 0,
+                Rows = rows, Features = features ?? 10, Noise = noise ?? 0,
             }.Refuse(null, classes, "regression"), seed),
             _ => throw LatheException.BadConfig($"--generate: '{kind}' is not one of {string.Join(", ", GeneratorKinds)}."),
         };
@@ -62,17 +62,12 @@ public static class SynthesisRun
         return table;
     }
 
-    /// <summary>make_classification's defaults, with informative dimensions enough for the classes asked for.</summary>
     private static ClassificationOptions Classification(int rows, int? features, int? classes, double? noise)
     {
-        var defaults = new ClassificationOptions();
-        var k = classes ?? defaults.Classes;
-        var informative = Math.Max(defaults.Informative, (int)Math.Ceiling(Math.Log2(k * defaults.ClustersPerClass)));
-        var width = features ?? Math.Max(defaults.Features, informative + defaults.Redundant);
+        var defaults = new ClassificationOptions { Rows = rows, Classes = classes ?? 2 };
         return defaults with
         {
-            Rows = rows, Classes = k, Features = width,
-            Informative = Math.Min(informative, width), Redundant = Math.Min(defaults.Redundant, Math.Max(0, width - informative)),
+            Features = features ?? Math.Max(defaults.Features, defaults.InformativeCount + 2),
             LabelNoise = noise ?? defaults.LabelNoise,
         };
     }

@@ -11,11 +11,17 @@ public sealed record ClassificationOptions
     /// <summary>All feature columns: informative + redundant + pure noise.</summary>
     public int Features { get; init; } = 20;
 
-    /// <summary>Dimensions in which the classes differ.</summary>
-    public int Informative { get; init; } = 2;
+    /// <summary>Dimensions in which the classes differ. Null: 2, or enough for classes × clusters to get a hypercube vertex each.</summary>
+    public int? Informative { get; init; }
 
-    /// <summary>Random linear combinations of the informative features.</summary>
-    public int Redundant { get; init; } = 2;
+    /// <summary>Random linear combinations of the informative features. Null: 2, or fewer when the features run out.</summary>
+    public int? Redundant { get; init; }
+
+    /// <summary><see cref="Informative"/> with its default worked out.</summary>
+    public int InformativeCount => Informative ?? Math.Max(2, (int)Math.Ceiling(Math.Log2(Math.Max(1, Classes * ClustersPerClass))));
+
+    /// <summary><see cref="Redundant"/> with its default worked out.</summary>
+    public int RedundantCount => Redundant ?? Math.Clamp(Features - InformativeCount, 0, 2);
 
     public int Classes { get; init; } = 2;
 
@@ -35,14 +41,14 @@ public sealed record ClassificationOptions
     {
         Generators.Positive(Rows, "rows");
         Generators.Positive(Features, "features");
-        Generators.Positive(Informative, "informative");
-        if (Redundant < 0) throw LatheException.BadConfig($"redundant must be 0 or more, not {Redundant}.");
-        if (Informative + Redundant > Features)
-            throw LatheException.BadConfig($"informative ({Informative}) + redundant ({Redundant}) exceed features ({Features}); raise features.");
+        Generators.Positive(InformativeCount, "informative");
+        if (RedundantCount < 0) throw LatheException.BadConfig($"redundant must be 0 or more, not {RedundantCount}.");
+        if (InformativeCount + RedundantCount > Features)
+            throw LatheException.BadConfig($"informative ({InformativeCount}) + redundant ({RedundantCount}) exceed features ({Features}); raise features.");
         if (Classes < 2) throw LatheException.BadConfig($"classes must be at least 2, not {Classes}.");
         Generators.Positive(ClustersPerClass, "clusters_per_class");
-        if (Informative < 31 && Classes * ClustersPerClass > 1 << Informative)
-            throw LatheException.BadConfig($"classes × clusters_per_class ({Classes * ClustersPerClass}) must not exceed 2^informative ({1 << Informative}); raise informative.");
+        if (InformativeCount < 31 && Classes * ClustersPerClass > 1 << InformativeCount)
+            throw LatheException.BadConfig($"classes × clusters_per_class ({Classes * ClustersPerClass}) must not exceed 2^informative ({1 << InformativeCount}); raise informative.");
         if (ClassSeparation <= 0) throw LatheException.BadConfig($"class_separation must be above 0, not {ClassSeparation}.");
         if (Weights is { } weights && (weights.Count != Classes || weights.Any(w => !(w > 0))))
             throw LatheException.BadConfig($"weights must give a share above 0 for each of the {Classes} classes, not [{string.Join(", ", weights)}].");

@@ -23,7 +23,7 @@ public static class Generators
     {
         options.Validate();
         var random = new Random(seed);
-        var (rows, informative) = (options.Rows, options.Informative);
+        var (rows, informative, redundantCount) = (options.Rows, options.InformativeCount, options.RedundantCount);
         var clusters = options.Classes * options.ClustersPerClass;
         var centroids = HypercubeVertices(clusters, informative, options.ClassSeparation, random);
 
@@ -50,16 +50,16 @@ public static class Generators
                 }
             }
         }
-        var redundant = UniformMatrix(informative, options.Redundant, random);
+        var redundant = UniformMatrix(informative, redundantCount, random);
         for (var r = 0; r < rows; r++)
         {
-            for (var j = 0; j < options.Redundant; j++)
+            for (var j = 0; j < redundantCount; j++)
             {
                 double sum = 0;
                 for (var m = 0; m < informative; m++) sum += x[r, m] * redundant[m, j];
                 x[r, informative + j] = sum;
             }
-            for (var j = informative + options.Redundant; j < options.Features; j++) x[r, j] = StandardNormal.Sample(random);
+            for (var j = informative + redundantCount; j < options.Features; j++) x[r, j] = StandardNormal.Sample(random);
         }
         for (var r = 0; r < rows; r++)
             if (random.NextDouble() < options.LabelNoise) labels[r] = random.Next(options.Classes);
@@ -79,7 +79,7 @@ public static class Generators
         for (var r = 0; r < options.Rows; r++)
             for (var j = 0; j < options.Features; j++) x[r, j] = StandardNormal.Sample(random);
         coefficients = new double[options.Features];
-        for (var j = 0; j < options.Informative; j++) coefficients[j] = 100 * random.NextDouble();
+        for (var j = 0; j < (options.Informative ?? options.Features); j++) coefficients[j] = 100 * random.NextDouble();
         var y = new float[options.Rows];
         for (var r = 0; r < options.Rows; r++)
         {

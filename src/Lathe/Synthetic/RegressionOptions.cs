@@ -7,8 +7,8 @@ public sealed record RegressionOptions
 
     public int Features { get; init; } = 10;
 
-    /// <summary>Features with a non-zero coefficient (the first ones); the rest are noise the target ignores.</summary>
-    public int Informative { get; init; } = 10;
+    /// <summary>Features with a non-zero coefficient (the first ones); the rest are noise the target ignores. Null: all features.</summary>
+    public int? Informative { get; init; }
 
     /// <summary>Standard deviation of the Gaussian noise added to the target (0: an exact linear relation).</summary>
     public double Noise { get; init; }
@@ -20,7 +20,7 @@ public sealed record RegressionOptions
     {
         Generators.Positive(Rows, "rows");
         Generators.Positive(Features, "features");
-        if (Informative < 0 || Informative > Features)
+        if (Informative is < 0 || Informative > Features)
             throw LatheException.BadConfig($"informative must be between 0 and features ({Features}), not {Informative}.");
         if (Noise < 0) throw LatheException.BadConfig($"noise must be 0 or more, not {Noise}.");
     }

@@ -105,6 +105,15 @@ public class GeneratorsTests
     }
 
     [Fact]
+    public void Default_options_work_for_any_class_count_and_width()
+    {
+        var table = Generators.Classification(new ClassificationOptions { Rows = 80, Features = 3, Classes = 4 }, seed: 1);
+        Assert.Equal(4, table.Columns.Count);
+        Assert.Equal(4, ((CategoricalColumn)table["label"]).Categories.Count);
+        Assert.Equal(6, Generators.Regression(new RegressionOptions { Features = 5 }, 1).Columns.Count);
+    }
+
+    [Fact]
     public void Impossible_settings_are_refused_with_the_field_named()
     {
         var e = Assert.Throws<LatheException>(() => Generators.Classification(new ClassificationOptions { Informative = 1, Classes = 3, ClustersPerClass = 1 }, 0));
