@@ -59,7 +59,7 @@ public class SynthesizeEndToEndTests
         Assert.Equal(20, Enumerable.Range(0, 200).Count(r => label.Format(r) == "class1"));
         var badWeights = cli.Run("synthesize", "--generate", "moons", "--weights", "0.5,0.5", "--output", imbalanced);
         Assert.Equal(2, badWeights.ExitCode);
-        Assert.Contains("--weights applies to classification", badWeights.Error);
+        Assert.Contains("--weights does not apply to moons", badWeights.Error);
     }
 
     [Fact]
@@ -91,5 +91,33 @@ public class SynthesizeEndToEndTests
         var missing = cli.Run("synthesize", Path.Combine(cli.Folder, "absent.csv"), "--output", output);
         Assert.Equal(3, missing.ExitCode);
         Assert.Contains("file not found", missing.Error);
+    }
+
+    [Fact]
+    public void A_config_can_train_on_generated_moons_which_only_a_local_model_separates()
+    {
+        using var cli = new CliRunner();
+        var config = cli.Write("moons.yaml", "name: moons\nseed: 3\ndata:\n  generate: { kind: moons, rows: 600, noise: 0.1 }\nmodel:\n  type: knn\n");
+        var knn = cli.Train(config);
+        Assert.True(knn.ExitCode == 0, knn.Error + knn.Output);
+        Assert.Contains("data: train 420 rows, validation 90 rows, test 90 rows; task classification (2 classes)", knn.Output);
+        Assert.True(CliRunner.TestMetric(knn.Output, "accuracy") > 0.95, knn.Output);
+        var linear = cli.Train(config, "--set", "model.type=logistic");
+        Assert.True(linear.ExitCode == 0, linear.Error);
+        Assert.True(CliRunner.TestMetric(linear.Output, "accuracy") < 0.93, linear.Output);
+
+        // The run folder's config generates the same rows again.
+        var again = cli.Train(Path.Combine(CliRunner.RunFolderOf(knn.Output), "config.yaml"));
+        Assert.Equal(CliRunner.TestMetric(knn.Output, "accuracy"), CliRunner.TestMetric(again.Output, "accuracy"));
+
+        var bad = cli.Train(config, "--set", "data.generate.kind=spirals");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("data.generate.kind 'spirals' is not one of moons, blobs, classification, regression", bad.Error);
+        var both = cli.Train(config, "--set", "data.path=moons.csv");
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("data.generate and data.path (or data.train) are alternatives", both.Error);
+        var classes = cli.Train(config, "--set", "data.generate.classes=3");
+        Assert.Equal(2, classes.ExitCode);
+        Assert.Contains("data.generate.classes does not apply to moons", classes.Error);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lathe.Experiments.Config;
 using Lathe.Experiments.Runs;
 
 namespace Lathe.Cli.Commands;
@@ -35,8 +36,12 @@ internal static class SynthesizeCommand
             {
                 if (path is not null) throw LatheException.BadConfig("--generate writes a dataset from nothing; leave out DATA, or leave out --generate to learn from DATA.");
                 if (parsed.GetValue(target) is not null) throw LatheException.BadConfig("--target applies to learning from DATA, not to --generate.");
-                var table = SynthesisRun.Generate(kind, parsed.GetValue(rows) ?? 1000, file, parsed.GetValue(seed),
-                    parsed.GetValue(features), parsed.GetValue(classes), parsed.GetValue(noise), Shares(parsed.GetValue(weights)));
+                var settings = new GenerateConfig
+                {
+                    Kind = kind, Rows = parsed.GetValue(rows) ?? 1000, Features = parsed.GetValue(features), Classes = parsed.GetValue(classes),
+                    Noise = parsed.GetValue(noise), Weights = Shares(parsed.GetValue(weights)),
+                };
+                var table = SynthesisRun.Generate(settings, file, parsed.GetValue(seed));
                 console.Output.WriteLine($"generated: {kind}, {table.RowCount} rows, columns {string.Join(", ", table.ColumnNames)} (seed {parsed.GetValue(seed)})");
             }
             else
@@ -54,8 +59,8 @@ internal static class SynthesizeCommand
         return command;
     }
 
-    private static double[]? Shares(string? text) => text?.Split(',').Select(part =>
+    private static List<double>? Shares(string? text) => text?.Split(',').Select(part =>
         double.TryParse(part.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var share)
             ? share
-            : throw LatheException.BadConfig($"--weights: '{part}' is not a number; give shares such as 0.95,0.05.")).ToArray();
+            : throw LatheException.BadConfig($"--weights: '{part}' is not a number; give shares such as 0.95,0.05.")).ToList();
 }

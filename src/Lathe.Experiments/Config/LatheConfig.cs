@@ -76,6 +76,9 @@ public sealed class DataConfig
 
     /// <summary>Oversample the smaller classes of the training part (SMOTE); absent: no balancing.</summary>
     public BalanceConfig? Balance { get; set; }
+
+    /// <summary>Train on a generated dataset (moons, blobs, classification, regression) instead of a file.</summary>
+    public GenerateConfig? Generate { get; set; }
 }
 
 public sealed class SplitConfig

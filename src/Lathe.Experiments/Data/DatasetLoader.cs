@@ -15,7 +15,11 @@ public static class DatasetLoader
         var target = data.Target!;
         Table? validation = null, test = null;
         Table train;
-        if (data.Path is not null)
+        if (data.Generate is not null)
+        {
+            train = GeneratedDataset.Create(data.Generate, config.Seed);
+        }
+        else if (data.Path is not null)
         {
             train = Read(data, data.Path, data.Labels, baseDirectory, "data.path");
         }

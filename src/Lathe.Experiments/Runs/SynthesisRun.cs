@@ -1,4 +1,6 @@
 using Lathe.Data;
+using Lathe.Experiments.Config;
+using Lathe.Experiments.Data;
 using Lathe.Synthetic;
 
 namespace Lathe.Experiments.Runs;
@@ -39,43 +41,10 @@ public static class SynthesisRun
     }
 
     /// <summary>Writes a generated dataset; returns the table written.</summary>
-    /// <param name="weights">classification only: the share of rows of each class.</param>
-    public static Table Generate(string kind, int rows, string outputPath, int seed, int? features, int? classes, double? noise,
-        IReadOnlyList<double>? weights = null)
+    public static Table Generate(GenerateConfig settings, string outputPath, int seed)
     {
-        if (weights is not null && kind != "classification") throw LatheException.BadConfig($"--weights applies to classification, not {kind}.");
-        if (weights is not null && classes is not null && classes != weights.Count)
-            throw LatheException.BadConfig($"--weights gives {weights.Count} shares but --classes is {classes}; give one share per class.");
-        classes ??= weights?.Count;
-        var table = kind switch
-        {
-            "moons" => Generators.Moons(new MoonsOptions { Rows = rows, Noise = noise ?? 0.1 }.Refuse(features, classes, "moons"), seed),
-            "blobs" => Generators.Blobs(new BlobsOptions { Rows = rows, Features = features ?? 2, Centers = classes ?? 3, Spread = noise ?? 1.0 }, seed),
-            "classification" => Generators.Classification(Classification(rows, features, classes, noise) with { Weights = weights }, seed),
-            "regression" => Generators.Regression(new RegressionOptions
-            {
-                Rows = rows, Features = features ?? 10, Noise = noise ?? 0,
-            }.Refuse(null, classes, "regression"), seed),
-            _ => throw LatheException.BadConfig($"--generate: '{kind}' is not one of {string.Join(", ", GeneratorKinds)}."),
-        };
+        var table = GeneratedDataset.Create(settings, seed, "--");
         TableCsvWriter.Write(table, outputPath);
         return table;
-    }
-
-    private static ClassificationOptions Classification(int rows, int? features, int? classes, double? noise)
-    {
-        var defaults = new ClassificationOptions { Rows = rows, Classes = classes ?? 2 };
-        return defaults with
-        {
-            Features = features ?? Math.Max(defaults.Features, defaults.InformativeCount + 2),
-            LabelNoise = noise ?? defaults.LabelNoise,
-        };
-    }
-
-    private static T Refuse<T>(this T options, int? features, int? classes, string kind)
-    {
-        if (features is not null) throw LatheException.BadConfig($"--features does not apply to {kind}.");
-        if (classes is not null) throw LatheException.BadConfig($"--classes does not apply to {kind}.");
-        return options;
     }
 }
