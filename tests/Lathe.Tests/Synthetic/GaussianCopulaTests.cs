@@ -5,7 +5,7 @@ namespace Lathe.Tests.Synthetic;
 
 public class GaussianCopulaTests
 {
-    /// <summary>x ~ N(10, 2²), y exponential (skewed) with Pearson correlation to x near <paramref name="rho"/> on the normal scale.</summary>
+    /// <summary>x ~ N(10, 2²) and y ~ N(0, 1) with correlation <paramref name="rho"/>.</summary>
     private static Table Correlated(int rows, double rho, int seed)
     {
         var random = new Random(seed);
