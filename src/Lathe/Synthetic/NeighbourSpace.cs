@@ -52,9 +52,12 @@ internal sealed class NeighbourSpace
         for (var i = 0; i < rows.Length; i++)
             Array.Copy(_points, rows[i] * _width, subset, i * _width, _width);
         var result = new int[rows.Length][];
+        // A k-d tree answers exactly as the scan does (ties to the earlier row), in far less time for few dimensions.
+        var tree = KdTree.Suits(rows.Length, _width) ? new KdTree(subset, _width) : null;
         Parallel.For(0, rows.Length, i =>
         {
-            var (index, _) = KNearestNeighbors.Nearest(subset, _width, subset.AsSpan(i * _width, _width), k + 1);
+            var query = subset.AsSpan(i * _width, _width);
+            var (index, _) = tree is not null ? tree.Nearest(query, k + 1) : KNearestNeighbors.Nearest(subset, _width, query, k + 1);
             // Drop the row itself; a duplicate of it may have come first, then drop the farthest instead.
             var others = index.Where(j => j != i).Take(k).ToArray();
             result[i] = [.. others.Select(j => rows[j])];

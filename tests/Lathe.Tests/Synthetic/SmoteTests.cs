@@ -41,6 +41,12 @@ public class SmoteTests
         Assert.Equal([100, 50], Counts(Smote.Oversample(table, "label", new SmoteOptions { Ratio = 0.5 }, seed: 3)));
         Assert.Equal(GeneratorsTests.Csv(balanced), GeneratorsTests.Csv(Smote.Oversample(table, "label", new SmoteOptions(), seed: 3)));
         Assert.NotEqual(GeneratorsTests.Csv(balanced), GeneratorsTests.Csv(Smote.Oversample(table, "label", new SmoteOptions(), seed: 4)));
+
+        // A class large enough for the k-d tree search gives the same counts and stays reproducible.
+        var large = Imbalanced(3000, 400, 2);
+        var once = Smote.Oversample(large, "label", new SmoteOptions(), seed: 1);
+        Assert.Equal([3000, 3000], Counts(once));
+        Assert.Equal(GeneratorsTests.Csv(once), GeneratorsTests.Csv(Smote.Oversample(large, "label", new SmoteOptions(), seed: 1)));
     }
 
     [Fact]
