@@ -24,6 +24,7 @@ public static class LatheCli
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(TuneCommand.Create(console));
         root.Subcommands.Add(LabelCommand.Create(console));
+        root.Subcommands.Add(SynthesizeCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

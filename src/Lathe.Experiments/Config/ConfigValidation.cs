@@ -14,6 +14,7 @@ internal static class ConfigValidation
         var data = config.Data;
         if (string.IsNullOrWhiteSpace(config.Name) || config.Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
             throw Error(source, "name", $"'{config.Name}' cannot name a run folder; use letters, digits, '-' and '_'.");
+        data.Generate?.Validate(source, data);
         if (config.Model.Type == "gpt")
         {
             data.Target ??= "text";
@@ -42,8 +43,8 @@ internal static class ConfigValidation
         else if (data.Task == "clustering")
             throw Error(source, "data.task", $"clustering needs model.type {string.Join(", ", Runs.ClassicalModels.ClusteringTypes)}.");
         else if (string.IsNullOrWhiteSpace(data.Target)) throw Error(source, "data.target", "is required: name the column to predict.");
-        if (data.Path is null && data.Train is null)
-            throw Error(source, "data.path", "is required (or data.train): the data file to learn from.");
+        if (data.Path is null && data.Train is null && data.Generate is null)
+            throw Error(source, "data.path", "is required (or data.train, or data.generate): the data file to learn from.");
         if (data.Path is not null && data.Train is not null)
             throw Error(source, "data.path", "and data.train are alternatives: give one file to split, or separate train/validation/test files.");
         OneOf(source, "data.format", data.Format, Formats);
@@ -59,6 +60,7 @@ internal static class ConfigValidation
         if (data.Split.Test is < 0 or >= 1) throw Error(source, "data.split.test", $"must be in [0, 1), not {data.Split.Test}.");
         if (data.Split.Validation + data.Split.Test >= 1)
             throw Error(source, "data.split", "validation + test must be below 1 to leave rows for training.");
+        data.Balance?.Validate(source);
 
         DataPreparationValidation.Validate(config, source);
         OneOf(source, "model.type", config.Model.Type, ModelTypes);

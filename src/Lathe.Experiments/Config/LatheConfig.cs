@@ -91,6 +91,12 @@ public sealed class DataConfig
 
     /// <summary>Word features from text columns for tabular models (tfidf, bag_of_words, hashing); absent: none.</summary>
     public TextConfig? Text { get; set; }
+
+    /// <summary>Oversample the smaller classes of the training part (SMOTE); absent: no balancing.</summary>
+    public BalanceConfig? Balance { get; set; }
+
+    /// <summary>Train on a generated dataset (moons, blobs, classification, regression) instead of a file.</summary>
+    public GenerateConfig? Generate { get; set; }
 }
 
 public sealed class SplitConfig

@@ -42,7 +42,8 @@ public sealed class CleaningReport
         {
             var origin = data.Cleaning[0].Origin;
             var outlier = OutlierBounds.OutlierRows(data.Train, _bounds);
-            for (var r = 0; r < outlier.Length; r++)
+            // Rows past the file's (SMOTE's synthetic rows, appended by data.balance) have no line to report.
+            for (var r = 0; r < Math.Min(outlier.Length, ids.Length); r++)
                 if (outlier[r])
                     _dropped.Add(new DroppedRow(origin.File, ids[r], origin.LineOf(ids[r]), DropKind.Outlier,
                         "outlier in " + string.Join(", ", _bounds.Where(b => data.Train.Contains(b.Name) && b.IsOutlier(((NumericColumn)data.Train[b.Name])[r])).Select(b => $"'{b.Name}'")) +

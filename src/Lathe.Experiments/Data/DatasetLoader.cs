@@ -27,7 +27,14 @@ public static class DatasetLoader
             cleanings.Add(cleaning);
             return (cleaning.Table, new DataFile(file, cleaning.KeptRows));
         }
-        var (train, trainFile) = ReadClean(data.Path ?? data.Train!, data.Path is null ? data.TrainLabels : data.Labels, data.Path is null ? "data.train" : "data.path", required: true);
+        Table train;
+        DataFile trainFile;
+        if (data.Generate is not null)
+        {
+            train = GeneratedDataset.Create(data.Generate, config.Seed); // generated rows: nothing to clean
+            trainFile = DataFile.Whole($"generated {data.Generate.Kind}", train);
+        }
+        else (train, trainFile) = ReadClean(data.Path ?? data.Train!, data.Path is null ? data.TrainLabels : data.Labels, data.Path is null ? "data.train" : "data.path", required: true);
         DataFile? validationFile = null, testFile = null;
         if (data.Path is null && data.Validation is not null) (validation, validationFile) = ReadClean(data.Validation, data.ValidationLabels, "data.validation", required: false);
         if (data.Path is null && data.Test is not null) (test, testFile) = ReadClean(data.Test, data.TestLabels, "data.test", required: false);

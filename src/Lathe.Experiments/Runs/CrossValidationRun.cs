@@ -47,6 +47,7 @@ public static class CrossValidationRun
             List<ICallback> callbacks = [.. TrainingRun.EarlyStoppingOf(config), .. options.Callbacks];
             var context = new FitContext(config.Seed, callbacks, options.Cancellation, log);
             var (train, heldOut) = (splits[f].TrainOf(rows), splits[f].ValidationOf(rows)!);
+            train = TrainingBalance.Apply(config, train, data.Target, data.Task, log); // the held-out fold stays real
             var pipeline = ModelFactory.Create(config, data.Task, configDirectory);
             var model = (PipelineModel)pipeline.Fit(new TrainingData(train, heldOut, data.Target, data.Task), context);
             scores.Add(TrainingRun.Score(model, heldOut, data.Target));

@@ -36,6 +36,7 @@ public static class TrainingRun
         var data = DatasetLoader.Load(config, configDirectory);
         log($"data: {data.Describe()}; task {data.Task.ToString().ToLowerInvariant()}" +
             (data.Task == TaskKind.Classification ? $" ({((CategoricalColumn)data.Train[data.Target]).Categories.Count} classes)" : ""));
+        data = TrainingBalance.Apply(config, data, log);
 
         var pipeline = ModelFactory.Create(config, data.Task, configDirectory);
         var folder = options.ResumeRun is { } resume
