@@ -58,6 +58,7 @@ internal static class ConfigValidation
             throw Error(source, "data.split", "validation + test must be below 1 to leave rows for training.");
 
         OneOf(source, "model.type", config.Model.Type, ModelTypes);
+        for (var i = 0; i < data.Augment.Count; i++) data.Augment[i].ToSpec($"{source}: data.augment[{i}]");
         var early = config.Train.EarlyStopping;
         if (early is not null && early.Patience < 1) throw Error(source, "train.early_stopping.patience", "must be at least 1.");
     }

@@ -73,6 +73,9 @@ public sealed class DataConfig
     public Dictionary<string, string> Columns { get; set; } = [];
 
     public SplitConfig Split { get; set; } = new();
+
+    /// <summary>Random changes to training batches, applied in order (neural networks only; see docs/augmentation.md).</summary>
+    public List<AugmentConfig> Augment { get; set; } = [];
 }
 
 public sealed class SplitConfig
