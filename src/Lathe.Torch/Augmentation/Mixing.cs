@@ -20,7 +20,7 @@ public static class Mixing
     }
 
     /// <summary>Beta(a, a) as X / (X + Y) with X, Y ~ Gamma(a).</summary>
-    internal static double Beta(Random random, double a)
+    public static double Beta(Random random, double a)
     {
         var x = Gamma(random, a);
         var y = Gamma(random, a);
