@@ -40,6 +40,9 @@ public sealed class BatchAugmenter
 
     public AugmentedInput Input { get; }
 
+    /// <summary>One line for the training log: what is applied, in order.</summary>
+    public string Describe() => $"augment (training batches only): {string.Join(", then ", _specs.Select(s => s.Describe()))}";
+
     /// <summary>
     /// The augmented batch. <paramref name="inputs"/> are rows as the trainer holds them (images flattened
     /// to C·H·W values); the result has the same shape. Targets change only with mixup (to float probabilities).

@@ -68,7 +68,9 @@ public class NeuralEstimator : IEstimator
         net.to(device);
         try
         {
-            new Trainer(Training).Fit(net, choice.Objective, train, validation, context, device, Augmenter(shape, choice));
+            var augmenter = Augmenter(shape, choice);
+            if (augmenter is not null) context.Log(augmenter.Describe());
+            new Trainer(Training).Fit(net, choice.Objective, train, validation, context, device, augmenter);
         }
         finally
         {

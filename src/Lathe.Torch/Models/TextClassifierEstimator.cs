@@ -62,6 +62,7 @@ public sealed class TextClassifierEstimator : IEstimator
             var augmenter = Training.Augment.Count == 0
                 ? null
                 : new BatchAugmenter(Training.Augment, AugmentedInput.Text, [length], padding: vocabulary.Count); // TextEncoding pads with Count
+            if (augmenter is not null) context.Log(augmenter.Describe());
             new Trainer(Training).Fit(net, choice.Objective, train, validation, context, device, augmenter);
         }
         finally

@@ -34,6 +34,16 @@ public abstract record AugmentationSpec
         Cutout.TypeName, GaussianNoise.TypeName, Mixup.TypeName, TokenDropout.TypeName, TokenSwap.TypeName,
     ];
 
+    /// <summary>The type and its options as a config would write them, e.g. "random_crop (padding 2)".</summary>
+    public string Describe()
+    {
+        var options = GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+            .Where(p => p.CanWrite)
+            .Select(p => $"{System.Text.RegularExpressions.Regex.Replace(p.Name, "(?<=[a-z])(?=[A-Z])", "_").ToLowerInvariant()} " +
+                         Convert.ToString(p.GetValue(this), System.Globalization.CultureInfo.InvariantCulture));
+        return $"{Type} ({string.Join(", ", options)})";
+    }
+
     protected static void Probability(string field, double p)
     {
         if (p is < 0 or > 1 || double.IsNaN(p)) throw LatheException.BadConfig($"{field}.p must be a probability in [0, 1], not {p}.");
