@@ -44,7 +44,7 @@ public static class AugmentOverhead
             using var scope = NewDisposeScope();
             var length = Math.Min(Batch, inputs.shape[0] - start);
             var (x, y) = augmenter.Apply(inputs.narrow(0, start, length), targets.narrow(0, start, length), 1, epoch, batch);
-            _ = x.sum().item<float>() + y.sum().item<float>(); // make sure the work is done
+            _ = x.sum().item<float>() + y.to(ScalarType.Float32).sum().item<float>(); // make sure the work is done
         }
         return clock.Elapsed.TotalSeconds;
     }

@@ -16,20 +16,15 @@ public static class ImageAugmentations
     /// <summary>Zero-pads each side by <paramref name="padding"/>, then cuts an H×W window at a random offset per image.</summary>
     public static Tensor RandomCrop(Tensor images, int padding, Generator generator)
     {
-        var (n, height, width) = (images.shape[0], images.shape[2], images.shape[3]);
+        var (n, channels, height, width) = (images.shape[0], images.shape[1], images.shape[2], images.shape[3]);
         using var offsets = randint(0, 2 * padding + 1, [n, 2], dtype: ScalarType.Int64, generator: generator);
-        var at = offsets.data<long>().ToArray();
+        using var at = offsets.to(images.device);
         using var padded = nn.functional.pad(images, [padding, padding, padding, padding]);
-        var crops = new Tensor[n];
-        for (var i = 0; i < n; i++) crops[i] = padded[i].narrow(1, at[2 * i], height).narrow(2, at[2 * i + 1], width);
-        try
-        {
-            return stack(crops);
-        }
-        finally
-        {
-            foreach (var crop in crops) crop.Dispose();
-        }
+        // Two gathers cut every image's window at once: rows dy..dy+H-1, then columns dx..dx+W-1.
+        using var rows = (at[.., 0].view(n, 1) + arange(height, device: images.device)).view(n, 1, height, 1).expand(n, channels, height, width + 2 * padding);
+        using var band = padded.gather(2, rows);
+        using var columns = (at[.., 1].view(n, 1) + arange(width, device: images.device)).view(n, 1, 1, width).expand(n, channels, height, width);
+        return band.gather(3, columns);
     }
 
     /// <summary>Rotates each image about its center by a uniform angle in [-degrees, degrees]: bilinear sampling, zeros outside.</summary>
