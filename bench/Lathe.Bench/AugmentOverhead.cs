@@ -9,9 +9,9 @@ using static TorchSharp.torch;
 namespace Lathe.Bench;
 
 /// <summary>
-/// <c>Lathe.Bench augment [rows] [--train]</c>: seconds that data.augment adds to one epoch of Fashion-MNIST
+/// <c>Lathe.Bench augment [rows] [--each] [--train]</c>: seconds that data.augment adds to one epoch of Fashion-MNIST
 /// batches of 128 (the augmentations alone, no network), for the flip+crop pair and for every image
-/// augmentation; with --train, also whole CNN training epochs (Lathe's cnn defaults) with each list,
+/// augmentation (with --each, every operation alone); with --train, also whole CNN training epochs (Lathe's cnn defaults) with each list,
 /// interleaved epoch by epoch so that changing load on the machine hits all three alike.
 /// </summary>
 public static class AugmentOverhead
@@ -37,6 +37,13 @@ public static class AugmentOverhead
             var seconds = Enumerable.Range(0, 4).Select(epoch => Epoch(augmenter, data.Inputs, data.Targets, epoch)).Skip(1).ToArray(); // first: warm-up
             Console.WriteLine($"{name}: {seconds.Min():0.00} s per epoch (best of 3; all: {string.Join(", ", seconds.Select(s => s.ToString("0.00")))})");
         }
+        if (args.Contains("--each"))
+            foreach (var spec in cases[^1].Specs)
+            {
+                var augmenter = new BatchAugmenter([spec], AugmentedInput.Image, [1, 28, 28], classes: FashionMnist.Classes);
+                var seconds = Enumerable.Range(0, 4).Select(epoch => Epoch(augmenter, data.Inputs, data.Targets, epoch)).Skip(1).Min();
+                Console.WriteLine($"  {spec.Describe()}: {seconds:0.000} s per epoch (best of 3)");
+            }
         if (args.Contains("--train")) TrainingEpochs(data, [("none", []), .. cases]);
         return 0;
     }
