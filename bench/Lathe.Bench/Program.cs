@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 TorchRuntime.Initialize();
 
 if (args.Length > 0 && args[0] == "svm") return SvmComparison.Run(args);
+if (args.Length > 0 && args[0] == "augment") return AugmentOverhead.Run(args);
 
 var options = BenchOptions.Parse(args);
 if (options is null) return 2;

@@ -16,7 +16,7 @@ public class TextClassifierTests
     private static readonly string[] Fillers = ["the film", "this book", "our trip", "that meal", "the show"];
 
     /// <summary>Short reviews whose label is the sentiment word somewhere in them.</summary>
-    private static Table Reviews(int rows, int seed)
+    internal static Table Reviews(int rows, int seed)
     {
         var random = new Random(seed);
         var texts = new string?[rows];

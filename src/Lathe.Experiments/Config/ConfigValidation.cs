@@ -66,6 +66,7 @@ internal static class ConfigValidation
         OneOf(source, "model.type", config.Model.Type, ModelTypes);
         TextConfigRules.Apply(config, source);
         SelfTrainingConfigRules.Apply(config, source);
+        for (var i = 0; i < data.Augment.Count; i++) data.Augment[i].ToSpec($"{source}: data.augment[{i}]");
         var early = config.Train.EarlyStopping;
         if (early is not null && early.Patience < 1) throw Error(source, "train.early_stopping.patience", "must be at least 1.");
     }

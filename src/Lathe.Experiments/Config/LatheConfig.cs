@@ -97,6 +97,9 @@ public sealed class DataConfig
 
     /// <summary>Train on a generated dataset (moons, blobs, classification, regression) instead of a file.</summary>
     public GenerateConfig? Generate { get; set; }
+
+    /// <summary>Random changes to training batches, applied in order (neural networks only; see docs/augmentation.md).</summary>
+    public List<AugmentConfig> Augment { get; set; } = [];
 }
 
 public sealed class SplitConfig

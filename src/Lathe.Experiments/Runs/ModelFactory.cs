@@ -64,6 +64,9 @@ public static class ModelFactory
     {
         var model = config.Model;
         var train = config.Train;
+        if (config.Data.Augment.Count > 0 && (ClassicalModels.Handles(model.Type) || model.Type == GptSpec.TypeName))
+            throw LatheException.BadConfig(
+                $"data.augment applies to neural networks trained in batches (mlp, cnn, resnet, autoencoder, lstm, gru, cnn1d, transformer), not model.type {model.Type}; remove it.");
         if (ClassicalModels.Handles(model.Type)) return ClassicalModels.Create(model, train, task);
         if (model.Type == GptSpec.TypeName)
         {
@@ -77,6 +80,7 @@ public static class ModelFactory
         var finetune = config.Finetune;
         var training = TrainerOptionsOf(train) with
         {
+            Augment = [.. config.Data.Augment.Select((a, i) => a.ToSpec($"data.augment[{i}]"))],
             Finetune = new FinetuneOptions
             {
                 Freeze = finetune.Freeze, FreezeDepth = finetune.FreezeDepth, UnfreezeEvery = finetune.UnfreezeEvery, LrMultipliers = finetune.LrMultipliers,

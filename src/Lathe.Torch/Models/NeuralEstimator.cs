@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Lathe.Augmentation;
 using Lathe.Data;
 using Lathe.Models;
+using Lathe.Torch.Augmentation;
 using Lathe.Torch.Nets;
 using Lathe.Torch.Objectives;
 using Lathe.Torch.Runtime;
@@ -66,7 +68,9 @@ public class NeuralEstimator : IEstimator
         net.to(device);
         try
         {
-            new Trainer(Training).Fit(net, choice.Objective, train, validation, context, device);
+            var augmenter = Augmenter(shape, choice);
+            if (augmenter is not null) context.Log(augmenter.Describe());
+            new Trainer(Training).Fit(net, choice.Objective, train, validation, context, device, augmenter);
         }
         finally
         {
@@ -76,6 +80,13 @@ public class NeuralEstimator : IEstimator
         net.eval();
         return new NeuralModel(Spec, net, Task, choice.Output, features, shape, classes, transfer);
     }
+
+    /// <summary>The augmenter of <see cref="TrainerOptions.Augment"/> for this input (images when it is [C, H, W]); null when the list is empty.</summary>
+    private BatchAugmenter? Augmenter(int[] shape, ObjectiveFactory.Choice choice) =>
+        Training.Augment.Count == 0
+            ? null
+            : new BatchAugmenter(Training.Augment, shape.Length == 3 ? AugmentedInput.Image : AugmentedInput.Numeric, shape,
+                choice.Output == OutputKind.Softmax ? choice.Outputs : 0);
 
     /// <summary>
     /// Measures training throughput at doubling batch sizes on fresh copies of this network (see

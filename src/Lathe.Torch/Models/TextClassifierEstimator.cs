@@ -1,6 +1,8 @@
+using Lathe.Augmentation;
 using Lathe.Data;
 using Lathe.Models;
 using Lathe.Text;
+using Lathe.Torch.Augmentation;
 using Lathe.Torch.Nets;
 using Lathe.Torch.Objectives;
 using Lathe.Torch.Runtime;
@@ -61,7 +63,11 @@ public sealed class TextClassifierEstimator : IEstimator
         net.to(device);
         try
         {
-            new Trainer(Training).Fit(net, choice.Objective, train, validation, context, device);
+            var augmenter = Training.Augment.Count == 0
+                ? null
+                : new BatchAugmenter(Training.Augment, AugmentedInput.Text, [length], padding: vocabulary.Count); // TextEncoding pads with Count
+            if (augmenter is not null) context.Log(augmenter.Describe());
+            new Trainer(Training).Fit(net, choice.Objective, train, validation, context, device, augmenter);
         }
         finally
         {

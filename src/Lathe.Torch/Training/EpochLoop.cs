@@ -1,3 +1,4 @@
+using Lathe.Torch.Augmentation;
 using Lathe.Torch.Objectives;
 using Lathe.Torch.Schedules;
 using TorchSharp;
@@ -16,6 +17,12 @@ internal sealed class EpochLoop(
     private readonly Parameter[] _parameters = [.. net.parameters()];
     private readonly double[] _baseRates = [.. optimizer.ParamGroups.Select(g => g.LearningRate)];
 
+    /// <summary>Changes each training batch before the forward pass (null: none).</summary>
+    public BatchAugmenter? Augmenter { get; init; }
+
+    /// <summary>The fit's seed, from which the augmentations' draws derive.</summary>
+    public int Seed { get; init; }
+
     /// <summary>Optimizer steps taken so far in the whole fit.</summary>
     public long Step { get; set; }
 
@@ -24,7 +31,7 @@ internal sealed class EpochLoop(
 
     public readonly record struct Result(double Loss, double Accuracy, long? DivergedAtStep);
 
-    public Result Run(TensorData train, Generator generator)
+    public Result Run(TensorData train, Generator generator, int epoch)
     {
         net.train();
         using var order = _options.Shuffle ? randperm(train.Rows, generator: generator) : arange(train.Rows);
@@ -40,6 +47,7 @@ internal sealed class EpochLoop(
             var rows = order.narrow(0, start, length);
             var x = train.Inputs.index_select(0, rows).to(device);
             var y = train.Targets.index_select(0, rows).to(device);
+            if (Augmenter is not null) (x, y) = Augmenter.Apply(x, y, Seed, epoch, start / _options.BatchSize);
             var output = net.forward(x);
             var loss = objective.Loss(output, y);
             var batchLoss = loss.item<float>();

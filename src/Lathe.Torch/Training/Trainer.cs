@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lathe.Torch.Augmentation;
 using Lathe.Torch.Objectives;
 using Lathe.Torch.Schedules;
 using Lathe.Torch.Transfer;
@@ -30,9 +31,12 @@ public sealed class Trainer
     public TrainerOptions Options { get; }
 
     /// <summary>Trains <paramref name="net"/> in place and returns the number of the last epoch reported.</summary>
+    /// <param name="augmenter">Changes each training batch (built by the estimator for its input from <see cref="TrainerOptions.Augment"/>).</param>
     public int Fit(nn.Module<Tensor, Tensor> net, IObjective objective, TensorData train, TensorData? validation,
-        FitContext context, Device device)
+        FitContext context, Device device, BatchAugmenter? augmenter = null)
     {
+        if (Options.Augment.Count > 0 && augmenter is null)
+            throw LatheException.BadConfig("data.augment: this model type does not support augmentation; remove data.augment (see docs/augmentation.md for which models do).");
         if (Options.Threads is { } threads) set_num_threads(threads);
         var batchesPerEpoch = (train.Rows + Options.BatchSize - 1) / Options.BatchSize;
         var stepsPerEpoch = (batchesPerEpoch + Options.AccumulateBatches - 1) / Options.AccumulateBatches;
@@ -46,7 +50,10 @@ public sealed class Trainer
             : OptimizerFactory.Create(Options.Optimizer, [.. freezing.Parameters.Select((p, i) => (p.Parameter, freezing.Multipliers[i]))
                 .GroupBy(p => p.Item2).Select(g => ((IReadOnlyList<Parameter>)[.. g.Select(x => x.Parameter)], g.Key))]);
         using var generator = new Generator((ulong)context.Seed);
-        var loop = new EpochLoop(this, net, objective, optimizer, schedule, stepsPerEpoch, totalSteps, device);
+        var loop = new EpochLoop(this, net, objective, optimizer, schedule, stepsPerEpoch, totalSteps, device)
+        {
+            Augmenter = augmenter, Seed = context.Seed,
+        };
         var checkpoints = context.Checkpoints is { } settings ? new TrainerCheckpoints(settings) : null;
 
         context.Start(Options.MaxSteps is null ? Options.Epochs : (int)Math.Min(Options.Epochs, (totalSteps + stepsPerEpoch - 1) / stepsPerEpoch),
@@ -65,7 +72,7 @@ public sealed class Trainer
                 if (freezing?.ApplyFor(epoch) == true)
                     context.Log($"epoch {epoch}: frozen layers: {(freezing.FrozenAt(epoch) is { Count: > 0 } f ? string.Join(", ", f) : "none")}");
                 var clock = Stopwatch.StartNew();
-                var result = loop.Run(train, generator);
+                var result = loop.Run(train, generator, epoch);
                 var metrics = new Dictionary<string, double> { ["train_loss"] = result.Loss };
                 if (objective.HasAccuracy) metrics["train_accuracy"] = result.Accuracy;
                 if (result.DivergedAtStep is { } badStep)

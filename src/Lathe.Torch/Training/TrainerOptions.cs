@@ -1,3 +1,4 @@
+using Lathe.Augmentation;
 using Lathe.Torch.Schedules;
 using Lathe.Torch.Transfer;
 
@@ -38,6 +39,9 @@ public sealed record TrainerOptions
     /// <summary>Frozen layers, gradual unfreezing and per-layer learning-rate multipliers (fine-tuning).</summary>
     public FinetuneOptions Finetune { get; init; } = new();
 
+    /// <summary>Random changes to every training batch, in order (config: data.augment); never applied to validation.</summary>
+    public IReadOnlyList<AugmentationSpec> Augment { get; init; } = [];
+
     /// <summary>auto, cpu or cuda.</summary>
     public string Device { get; init; } = "auto";
 
@@ -57,5 +61,6 @@ public sealed record TrainerOptions
         _ = Schedule.Create(stepsPerEpoch: 1); // checks the schedule's type and settings
         Optimizer.Validate();
         Finetune.Validate();
+        for (var i = 0; i < Augment.Count; i++) Augment[i].Validate($"data.augment[{i}]");
     }
 }

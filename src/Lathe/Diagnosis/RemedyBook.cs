@@ -44,12 +44,22 @@ internal sealed class RemedyBook(RunFacts facts)
         _ => [],
     };
 
+    /// <summary>Training-batch augmentation that suits the network's input (docs/augmentation.md); none for gpt and the autoencoder.</summary>
+    private Remedy[] Augmentation() => facts.ModelType switch
+    {
+        "cnn" or "resnet" => [new("Augment the training images (docs/augmentation.md)", "data.augment: [{ type: flip_horizontal }, { type: random_crop, padding: 2 }]")],
+        "mlp" => [new("Augment the training rows (docs/augmentation.md)", "data.augment: [{ type: gaussian_noise, std: 0.1 }, { type: mixup, alpha: 0.2 }]")],
+        "lstm" or "gru" or "cnn1d" or "transformer" => [new("Augment the training texts (docs/augmentation.md)", "data.augment: [{ type: token_dropout, p: 0.1 }]")],
+        _ => [],
+    };
+
     public IReadOnlyList<Remedy> LessCapacity() => facts.ModelType switch
     {
         _ when IsNetwork =>
         [
             new("Stop at the best validation loss", "train.early_stopping: { monitor: val_loss, patience: 10 }"),
             new("Dropout", "model.dropout: 0.3"),
+            .. Augmentation(),
             new("An L2 penalty on the weights", "train.l2: 1.0e-4"),
             new("A smaller network", "model.hidden: [32]"),
         ],

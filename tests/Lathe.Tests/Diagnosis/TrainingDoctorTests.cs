@@ -19,6 +19,20 @@ public class TrainingDoctorTests
 
     private static string Kinds(IReadOnlyList<Finding> findings) => string.Join(",", findings.Select(f => f.Kind));
 
+    [Theory]
+    [InlineData("cnn", "flip_horizontal")]
+    [InlineData("mlp", "gaussian_noise")]
+    [InlineData("lstm", "token_dropout")]
+    [InlineData("gpt", null)]
+    public void Overfitting_networks_are_offered_augmentation_that_suits_their_input(string model, string? expected)
+    {
+        var findings = TrainingDoctor.Diagnose(History(s => 1.0 / s, s => 0.4 + 0.02 * Math.Abs(s - 10)), Mlp with { ModelType = model });
+        Assert.Equal("overfitting", Kinds(findings));
+        var augment = findings[0].Remedies.Where(r => r.Config.StartsWith("data.augment:")).ToList();
+        if (expected is null) Assert.Empty(augment);
+        else Assert.Contains(expected, Assert.Single(augment).Config);
+    }
+
     [Fact]
     public void A_validation_loss_that_turns_up_while_training_falls_is_overfitting()
     {
