@@ -30,22 +30,20 @@ public sealed class GaussianNaiveBayes : IEstimator
         foreach (var c in codes!) counts[c]++;
         var means = new double[k * width];
         var variances = new double[k * width];
-        var largestVariance = 0.0;
-        // Straight from the table's columns, feature by feature: no row-major copy of the training rows.
-        var feature = 0;
-        foreach (var name in features)
+        // Straight from the table's columns, feature by feature (no row-major copy of the training rows), features in parallel.
+        var sources = features.SelectMany(name => data.Train[name] switch
         {
-            switch (data.Train[name])
-            {
-                case NumericColumn numeric:
-                    largestVariance = Math.Max(largestVariance, Moments(numeric.Values, 1, 0, codes, counts, means, variances, width, feature++));
-                    break;
-                case VectorColumn vector:
-                    for (var j = 0; j < vector.Width; j++)
-                        largestVariance = Math.Max(largestVariance, Moments(vector.Data, vector.Width, j, codes, counts, means, variances, width, feature++));
-                    break;
-            }
-        }
+            VectorColumn vector => Enumerable.Range(0, vector.Width).Select(j => (Column: (Column)vector, Offset: j, Stride: vector.Width)),
+            var column => [(Column: column, Offset: 0, Stride: 1)],
+        }).ToArray();
+        var spread = new double[width];
+        Parallel.For(0, width, f =>
+        {
+            var (column, offset, stride) = sources[f];
+            var values = column is VectorColumn v ? v.Data : ((NumericColumn)column).Values;
+            spread[f] = Moments(values, stride, offset, codes, counts, means, variances, width, f);
+        });
+        var largestVariance = width == 0 ? 0 : spread.Max();
         var epsilon = 1e-9 * largestVariance;
         for (var i = 0; i < variances.Length; i++) variances[i] += epsilon;
 
@@ -79,16 +77,19 @@ public sealed class GaussianNaiveBayes : IEstimator
             means[c * width + feature] = mean[c];
         }
         var overall = total / codes.Length;
-        var spread = 0.0;
         for (var r = 0; r < codes.Length; r++)
         {
-            double v = values[offset + r * stride];
             var c = codes[r];
-            var d = v - mean[c];
+            var d = values[offset + r * stride] - mean[c];
             squares[c] += d * d;
-            spread += (v - overall) * (v - overall);
         }
-        for (var c = 0; c < k; c++) variances[c * width + feature] = squares[c] / Math.Max(counts[c], 1);
+        // The variance over all rows from the classes' (law of total variance), rather than a third pass.
+        var spread = 0.0;
+        for (var c = 0; c < k; c++)
+        {
+            variances[c * width + feature] = squares[c] / Math.Max(counts[c], 1);
+            spread += squares[c] + counts[c] * (mean[c] - overall) * (mean[c] - overall);
+        }
         return spread / codes.Length;
     }
 }
