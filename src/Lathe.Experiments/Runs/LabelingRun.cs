@@ -1,6 +1,5 @@
 using System.Globalization;
 using Lathe.Data;
-using Lathe.IO;
 using Lathe.Models;
 
 namespace Lathe.Experiments.Runs;
@@ -67,7 +66,7 @@ public static class LabelingRun
 
         var output = input.With(new TextColumn(model.Target, labels)).With(new NumericColumn(ConfidenceColumn, confidence));
         if (confidentOnly) output = output.Take(keep);
-        AtomicFile.WriteAllText(outputPath, CsvWriter.ToCsv(output));
+        TableCsvWriter.Write(output, outputPath);
         return new LabelingSummary(model.Target, input.RowCount, labelled, below, already, output.RowCount, confidentOnly, perClass);
     }
 }
