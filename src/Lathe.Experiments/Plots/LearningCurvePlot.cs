@@ -7,13 +7,17 @@ namespace Lathe.Experiments.Plots;
 /// <summary>Draws training and validation loss per epoch as a PNG with labelled axes and a legend.</summary>
 public static class LearningCurvePlot
 {
-    public static void Save(History history, string path, string title)
+    public static void Save(History history, string path, string title) =>
+        Draw(history, [("train_loss", "training loss"), ("val_loss", "validation loss")], path, title, "loss", Alignment.UpperRight);
+
+    /// <summary>One line per (metric, legend label) over the history's steps; a metric the history lacks is left out.</summary>
+    internal static void Draw(History history, IEnumerable<(string Metric, string Label)> lines, string path, string title, string yLabel, Alignment legend)
     {
         var plot = new Plot();
         PlotFonts.Use(plot);
-        foreach (var (metric, label) in new[] { ("train_loss", "training loss"), ("val_loss", "validation loss") })
+        foreach (var (metric, label) in lines)
         {
-            var series = history.Series(metric);
+            var series = history.Series(metric).Where(s => double.IsFinite(s.Value)).ToList();
             if (series.Count == 0) continue;
             var line = plot.Add.Scatter(series.Select(s => (double)s.Step).ToArray(), series.Select(s => s.Value).ToArray());
             line.LegendText = label;
@@ -22,9 +26,8 @@ public static class LearningCurvePlot
         }
         plot.Title(title);
         plot.XLabel("epoch");
-        plot.YLabel("loss");
-        plot.ShowLegend(Alignment.UpperRight);
-        var png = plot.GetImageBytes(800, 500, ImageFormat.Png);
-        AtomicFile.WriteAllBytes(path, png);
+        plot.YLabel(yLabel);
+        plot.ShowLegend(legend);
+        AtomicFile.WriteAllBytes(path, plot.GetImageBytes(800, 500, ImageFormat.Png));
     }
 }

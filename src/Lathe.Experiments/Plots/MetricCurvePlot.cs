@@ -1,4 +1,3 @@
-using Lathe.IO;
 using Lathe.Training;
 using ScottPlot;
 
@@ -14,21 +13,7 @@ public static class MetricCurvePlot
     {
         var names = history.MetricNames.Where(n => !n.EndsWith("loss", StringComparison.Ordinal) && history.Series(n).Count > 1).ToList();
         if (names.Count == 0) return false;
-        var plot = new Plot();
-        PlotFonts.Use(plot);
-        foreach (var name in names)
-        {
-            var series = history.Series(name).Where(s => double.IsFinite(s.Value)).ToList();
-            var line = plot.Add.Scatter(series.Select(s => (double)s.Step).ToArray(), series.Select(s => s.Value).ToArray());
-            line.LegendText = name;
-            line.LineWidth = 2;
-            line.MarkerSize = series.Count > 40 ? 0 : 5;
-        }
-        plot.Title(title);
-        plot.XLabel("epoch");
-        plot.YLabel("score");
-        plot.ShowLegend(Alignment.LowerRight);
-        AtomicFile.WriteAllBytes(path, plot.GetImageBytes(800, 500, ImageFormat.Png));
+        LearningCurvePlot.Draw(history, names.Select(n => (n, n)), path, title, "score", Alignment.LowerRight);
         return true;
     }
 }
