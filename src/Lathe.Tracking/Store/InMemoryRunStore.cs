@@ -1,6 +1,6 @@
 namespace Lathe.Tracking.Store;
 
-/// <summary>A run store in this process's memory: for tests and the C# API; gone when the process ends.</summary>
+/// <summary>A run store in this process's memory: for tests and the C# API; gone when the process ends. Like the SQL stores, it skips non-finite values.</summary>
 public sealed class InMemoryRunStore : IRunStore
 {
     private readonly Lock _lock = new();
@@ -24,13 +24,13 @@ public sealed class InMemoryRunStore : IRunStore
     public void SetTags(long runId, IReadOnlyDictionary<string, string> tags) => Change(runId, e => { foreach (var (k, v) in tags) e.Tags[k] = v; });
 
     public void LogMetrics(long runId, int step, IReadOnlyDictionary<string, double> metrics) =>
-        Change(runId, e => { foreach (var (k, v) in metrics) e.Series[(step, k)] = v; });
+        Change(runId, e => { foreach (var (k, v) in metrics.Where(kv => double.IsFinite(kv.Value))) e.Series[(step, k)] = v; });
 
     public void LogFinalMetrics(long runId, string part, IReadOnlyDictionary<string, double> metrics) =>
         Change(runId, e =>
         {
             if (!e.Final.TryGetValue(part, out var values)) e.Final[part] = values = [];
-            foreach (var (k, v) in metrics) values[k] = v;
+            foreach (var (k, v) in metrics.Where(kv => double.IsFinite(kv.Value))) values[k] = v;
         });
 
     public void AddArtifacts(long runId, IReadOnlyList<string> paths) => Change(runId, e => e.Artifacts.UnionWith(paths));
