@@ -160,6 +160,9 @@ public class TrackingEndToEndTests
         var (code, _, error) = cli.Train(config, "--tracking", "mongodb://x");
         Assert.Equal(2, code);
         Assert.Contains("tracking.storage: 'mongodb://x' is not a storage", error);
+        var (emptyCode, _, emptyError) = cli.Train(config, "--set", "tracking.storage=");
+        Assert.Equal(2, emptyCode);
+        Assert.Contains("tracking.storage is empty", emptyError);
         var db = Path.Combine(cli.Folder, "elsewhere", "runs.db");
         Assert.Equal(0, cli.Train(config, "--tracking", "sqlite:" + db).Item1);
         Assert.Contains("iris-mlp", cli.Run("runs", "list", "--storage", "sqlite:" + db).Item2);

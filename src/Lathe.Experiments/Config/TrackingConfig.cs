@@ -14,6 +14,8 @@ public sealed class TrackingConfig
     /// <summary>Refuses a storage text that names no store, before any training starts.</summary>
     internal void Validate(string source)
     {
+        if (string.IsNullOrWhiteSpace(Storage))
+            throw LatheException.BadConfig($"{source}: tracking.storage is empty; write sqlite (the default), sqlite:PATH, memory or a PostgreSQL URL, or set tracking.enabled: false.");
         try
         {
             StorageAddress.Parse(Storage, "runs", "tracking.storage");
