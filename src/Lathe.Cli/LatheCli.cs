@@ -25,6 +25,7 @@ public static class LatheCli
         root.Subcommands.Add(TuneCommand.Create(console));
         root.Subcommands.Add(LabelCommand.Create(console));
         root.Subcommands.Add(SynthesizeCommand.Create(console));
+        root.Subcommands.Add(RunsCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

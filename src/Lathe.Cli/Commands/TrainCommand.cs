@@ -29,13 +29,18 @@ internal static class TrainCommand
         {
             Description = "Cross-validate instead: K folds of the training and validation rows, each held out once; prints mean ± std per metric.",
         };
-        var command = new Command("train", "Train a model from a config file and write a run folder.") { config, set, runsDir, resume, cv };
+        var tracking = new Option<string?>("--tracking")
+        {
+            Description = "Record the run into this run store (overrides tracking.storage: sqlite, sqlite:PATH, postgres://...), or 'off'.",
+        };
+        var command = new Command("train", "Train a model from a config file and write a run folder.") { config, set, runsDir, resume, cv, tracking };
         command.SetAction(parsed => LatheCli.Guard(console, () =>
         {
             var options = new RunOptions { RunsDirectory = parsed.GetValue(runsDir)!, ResumeRun = parsed.GetValue(resume) };
-            if (parsed.GetValue(cv) is not { } folds) return Run(console, parsed.GetValue(config)!, parsed.GetValue(set) ?? [], options);
+            string[] overrides = [.. parsed.GetValue(set) ?? [], .. TrackingOverrides(parsed.GetValue(tracking))];
+            if (parsed.GetValue(cv) is not { } folds) return Run(console, parsed.GetValue(config)!, overrides, options);
             if (options.ResumeRun is not null) throw LatheException.BadConfig("--cv and --resume do not go together: a cross-validation starts afresh.");
-            return CrossValidate(console, parsed.GetValue(config)!, parsed.GetValue(set) ?? [], folds, options);
+            return CrossValidate(console, parsed.GetValue(config)!, overrides, folds, options);
         }));
         return command;
     }
@@ -64,6 +69,14 @@ internal static class TrainCommand
         console.Output.WriteLine($"run: {result.Folder}");
         return 0;
     }
+
+    /// <summary>--tracking as config overrides, so the config's validation checks it like any other key.</summary>
+    private static string[] TrackingOverrides(string? tracking) => tracking switch
+    {
+        null => [],
+        "off" or "false" or "none" => ["tracking.enabled=false"],
+        _ => [$"tracking.storage={tracking}", "tracking.enabled=true"],
+    };
 
     internal static string Format(IReadOnlyDictionary<string, double> metrics) => MetricText.Format(MetricText.Headline(metrics));
 }

@@ -15,6 +15,7 @@ internal static class ConfigValidation
         if (string.IsNullOrWhiteSpace(config.Name) || config.Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
             throw Error(source, "name", $"'{config.Name}' cannot name a run folder; use letters, digits, '-' and '_'.");
         data.Generate?.Validate(source, data);
+        config.Tracking.Validate(source);
         if (config.Model.Type == "gpt")
         {
             data.Target ??= "text";

@@ -22,6 +22,9 @@ public sealed class LatheConfig
 
     /// <summary>Hyperparameter search settings, used by `lathe tune` (absent: the config is not for tuning).</summary>
     public TuneConfig? Tune { get; set; }
+
+    /// <summary>Where runs are recorded (see docs/tracking.md).</summary>
+    public TrackingConfig Tracking { get; set; } = new();
 }
 
 public sealed class FinetuneConfig

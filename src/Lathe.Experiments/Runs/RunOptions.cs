@@ -1,3 +1,4 @@
+using Lathe.Tracking.Store;
 using Lathe.Training;
 
 namespace Lathe.Experiments.Runs;
@@ -21,4 +22,10 @@ public sealed record RunOptions
 
     /// <summary>The exact run folder to create (a tuning trial's trial-N), instead of &lt;name&gt;-&lt;stamp&gt; under <see cref="RunsDirectory"/>.</summary>
     public string? Folder { get; init; }
+
+    /// <summary>The run store to record into, instead of the one the config's tracking: section names (the caller disposes it).</summary>
+    public IRunStore? RunStore { get; init; }
+
+    /// <summary>Tags to record with the run (a tuning trial's tune.study and tune.trial).</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }

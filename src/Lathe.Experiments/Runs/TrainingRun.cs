@@ -4,6 +4,7 @@ using Lathe.Data;
 using Lathe.Experiments.Config;
 using Lathe.Experiments.Data;
 using Lathe.Experiments.Plots;
+using Lathe.Experiments.Tracking;
 using Lathe.IO;
 using Lathe.Metrics;
 using Lathe.Models;
@@ -43,7 +44,25 @@ public static class TrainingRun
             ? RunFolder.OpenForResume(resume)
             : options.Folder is { } exact ? RunFolder.CreateExact(exact)
             : RunFolder.Create(options.RunsDirectory, config.Name, DateTime.Now);
-        AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
+        var configYaml = ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory));
+        AtomicFile.WriteAllText(folder.ConfigFile, configYaml);
+        // From here the run has a folder, so it is recorded in the run store, failed or not.
+        using var recorder = TrainingTracking.Start(config, configYaml, folder.Path, options, log);
+        try
+        {
+            var result = FitAndWrite(config, data, pipeline, folder, recorder is null ? options : options with { Callbacks = [.. options.Callbacks, recorder] }, log);
+            TrainingTracking.Finish(recorder, result);
+            return result;
+        }
+        catch (Exception e)
+        {
+            TrainingTracking.Fail(recorder, e, folder.Path);
+            throw;
+        }
+    }
+
+    private static RunResult FitAndWrite(LatheConfig config, PreparedData data, Pipeline pipeline, RunFolder folder, RunOptions options, Action<string> log)
+    {
         if (data.Split is not null) AtomicFile.WriteAllText(Path.Combine(folder.Path, "split.json"), data.Split.ToJson().ToJsonString(Indented));
         log(ClassicalModels.Handles(config.Model.Type)
             ? $"model: {Describe(config.Model)}"

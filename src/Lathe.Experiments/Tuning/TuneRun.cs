@@ -49,7 +49,7 @@ public static class TuneRun
         }
         else
         {
-            study.Optimize(trial => RunTrial(trial, configPath, overrides, settings, folder, options.Cancellation),
+            study.Optimize(trial => RunTrial(trial, configPath, overrides, settings, folder, options.RunsDirectory, options.Cancellation),
                 new OptimizeLimits { StudyTrials = settings.Trials, Cancellation = options.Cancellation },
                 options.WorkerFolder is null ? leaderboard.Finished : null);
         }
@@ -71,7 +71,7 @@ public static class TuneRun
         return new TuneResult(folder, settings.StudyName, best, bestYaml, trials);
     }
 
-    private static double RunTrial(Trial trial, string configPath, IReadOnlyList<string> overrides, TuneSettings settings, string folder, CancellationToken cancellation)
+    private static double RunTrial(Trial trial, string configPath, IReadOnlyList<string> overrides, TuneSettings settings, string folder, string runsDirectory, CancellationToken cancellation)
     {
         var trialOverrides = settings.Space.Suggest(trial);
         var pruning = new PruningCallback(trial, settings.Metric);
@@ -81,7 +81,11 @@ public static class TuneRun
         try
         {
             result = TrainingRun.Execute(configPath, [.. overrides, .. trialOverrides],
-                new RunOptions { Folder = trialFolder, Callbacks = [pruning], Log = lines.Add, Cancellation = cancellation });
+                new RunOptions
+                {
+                    Folder = trialFolder, RunsDirectory = runsDirectory, Callbacks = [pruning], Log = lines.Add, Cancellation = cancellation,
+                    Tags = new Dictionary<string, string> { ["tune.study"] = settings.StudyName, ["tune.trial"] = trial.Number.ToString(CultureInfo.InvariantCulture) },
+                });
         }
         finally
         {

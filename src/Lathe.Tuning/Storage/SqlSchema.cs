@@ -1,11 +1,10 @@
 using System.Data.Common;
+using Lathe.Storage;
 
 namespace Lathe.Tuning.Storage;
 
 /// <summary>
-/// The study tables and their versions. <c>lathe_schema</c> holds one version per component ("tune" here), so
-/// other stores (a run store) can keep their own tables in the same database. Opening a database brings it to
-/// <see cref="CurrentVersion"/> step by step; a newer database than this Lathe knows is refused.
+/// The study tables and their versions (component "tune" in <c>lathe_schema</c>; see <see cref="SchemaVersions"/>).
 /// </summary>
 internal static class SqlSchema
 {
@@ -36,40 +35,8 @@ internal static class SqlSchema
     ];
 
     /// <summary>Creates or upgrades the tables, in one exclusive transaction so that workers starting together agree.</summary>
-    public static void Migrate(SqlDialect dialect, int targetVersion = CurrentVersion)
-    {
-        using var connection = dialect.Open();
-        using var transaction = dialect.BeginExclusive(connection, studyId: null);
-        Run(connection, transaction, "CREATE TABLE IF NOT EXISTS lathe_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL)");
-        var version = Version(connection, transaction);
-        if (version > CurrentVersion)
-            throw LatheException.BadConfig(
-                $"{dialect.Describe}: its study tables are version {version}, newer than this Lathe knows ({CurrentVersion}); update Lathe or use another storage.");
-        var steps = new Func<SqlDialect, string[]>[] { Version1, Version2 };
-        for (var v = version; v < targetVersion; v++)
-            foreach (var statement in steps[v](dialect)) Run(connection, transaction, statement);
-        if (version < targetVersion)
-        {
-            Run(connection, transaction, version == 0
-                ? $"INSERT INTO lathe_schema (component, version) VALUES ('{Component}', {targetVersion})"
-                : $"UPDATE lathe_schema SET version = {targetVersion} WHERE component = '{Component}'");
-        }
-        transaction.Commit();
-    }
+    public static void Migrate(SqlDialect dialect, int targetVersion = CurrentVersion) =>
+        SchemaVersions.Migrate(dialect, Component, [Version1, Version2], "study tables", targetVersion);
 
-    public static int Version(DbConnection connection, DbTransaction? transaction)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT version FROM lathe_schema WHERE component = '{Component}'";
-        return command.ExecuteScalar() is { } v and not DBNull ? Convert.ToInt32(v) : 0;
-    }
-
-    private static void Run(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    public static int Version(DbConnection connection, DbTransaction? transaction) => SchemaVersions.Version(connection, transaction, Component);
 }

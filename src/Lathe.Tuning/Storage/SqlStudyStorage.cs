@@ -2,6 +2,7 @@ using System.Data.Common;
 using Lathe.Tuning.Distributions;
 using Lathe.Tuning.Studies;
 using Lathe.Tuning.Trials;
+using Lathe.Storage;
 
 namespace Lathe.Tuning.Storage;
 

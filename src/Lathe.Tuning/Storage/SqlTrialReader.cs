@@ -1,5 +1,6 @@
 using Lathe.Tuning.Distributions;
 using Lathe.Tuning.Trials;
+using Lathe.Storage;
 
 namespace Lathe.Tuning.Storage;
 

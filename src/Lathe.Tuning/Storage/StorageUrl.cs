@@ -1,3 +1,5 @@
+using Lathe.Storage;
+
 namespace Lathe.Tuning.Storage;
 
 /// <summary>
@@ -6,58 +8,26 @@ namespace Lathe.Tuning.Storage;
 /// </summary>
 public static class StorageUrl
 {
-    public const string DefaultSqliteFile = "lathe.db";
+    public const string DefaultSqliteFile = StorageAddress.DefaultSqliteFile;
 
     /// <param name="text">The storage setting.</param>
     /// <param name="defaultFolder">Where "sqlite" puts <see cref="DefaultSqliteFile"/> (the runs folder).</param>
     public static IStudyStorage Open(string text, string defaultFolder)
     {
-        var t = text.Trim();
-        if (t is "memory" or "inmemory") return new InMemoryStudyStorage();
-        if (t is "sqlite" or "") return new SqliteStudyStorage(Path.Combine(defaultFolder, DefaultSqliteFile));
-        if (t.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+        var address = StorageAddress.Parse(text, defaultFolder);
+        return address.Kind switch
         {
-            var path = t["sqlite:".Length..];
-            if (path.StartsWith("//")) path = path[2..]; // sqlite:///abs/path as well as sqlite:relative/path
-            return path.Length > 0 ? new SqliteStudyStorage(path) : throw LatheException.BadConfig("storage: write sqlite:PATH, e.g. sqlite:runs/lathe.db.");
-        }
-        if (IsPostgres(t)) return new PostgresStudyStorage(t);
-        if (t.EndsWith(".db", StringComparison.OrdinalIgnoreCase) || t.EndsWith(".sqlite", StringComparison.OrdinalIgnoreCase))
-            return new SqliteStudyStorage(t);
-        throw LatheException.BadConfig(
-            $"storage: '{Redact(t)}' is not a storage; use memory, sqlite, sqlite:PATH, or a PostgreSQL URL postgres://user@host:port/database.");
+            StorageKind.Memory => new InMemoryStudyStorage(),
+            StorageKind.Sqlite => new SqliteStudyStorage(address.Target),
+            _ => new PostgresStudyStorage(address.Target),
+        };
     }
 
-    public static bool IsPostgres(string text) =>
-        text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-        || text.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+    public static bool IsPostgres(string text) => StorageAddress.IsPostgres(text);
 
     /// <summary>A postgres:// URL as an Npgsql keyword string; a keyword string as it is.</summary>
-    public static string PostgresConnectionString(string text)
-    {
-        if (!text.Contains("://")) return text;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
-            throw LatheException.BadConfig($"storage: '{Redact(text)}' is not a valid PostgreSQL URL (postgres://user:password@host:port/database).");
-        var parts = new List<string> { $"Host={uri.Host}", $"Port={(uri.Port > 0 ? uri.Port : 5432)}" };
-        var database = Uri.UnescapeDataString(uri.AbsolutePath.Trim('/'));
-        if (database.Length > 0) parts.Add($"Database={database}");
-        if (uri.UserInfo.Length > 0)
-        {
-            var user = uri.UserInfo.Split(':', 2);
-            parts.Add($"Username={Uri.UnescapeDataString(user[0])}");
-            if (user.Length > 1) parts.Add($"Password={Uri.UnescapeDataString(user[1])}");
-        }
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var kv = pair.Split('=', 2);
-            parts.Add($"{Uri.UnescapeDataString(kv[0])}={(kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "")}");
-        }
-        return string.Join(";", parts);
-    }
+    public static string PostgresConnectionString(string text) => StorageAddress.PostgresConnectionString(text);
 
     /// <summary>The text with any password replaced, for messages.</summary>
-    public static string Redact(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(
-            System.Text.RegularExpressions.Regex.Replace(text, @"(://[^:/@]+:)[^@]*@", "$1***@"),
-            @"(?i)(password=)[^;]*", "$1***");
+    public static string Redact(string text) => StorageAddress.Redact(text);
 }

@@ -1,9 +1,9 @@
 using System.Data.Common;
 
-namespace Lathe.Tuning.Storage;
+namespace Lathe.Storage;
 
 /// <summary>One connection (and maybe a transaction) with short ways to run parameterized statements ("@name" parameters).</summary>
-internal sealed class SqlSession(DbConnection connection, DbTransaction? transaction = null) : IDisposable
+public sealed class SqlSession(DbConnection connection, DbTransaction? transaction = null) : IDisposable
 {
     public DbTransaction? Transaction { get; } = transaction;
 

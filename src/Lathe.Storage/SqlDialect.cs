@@ -1,9 +1,9 @@
 using System.Data.Common;
 
-namespace Lathe.Tuning.Storage;
+namespace Lathe.Storage;
 
-/// <summary>What differs between the SQL databases a study can live in; the statements themselves are shared.</summary>
-internal abstract class SqlDialect
+/// <summary>What differs between the SQL databases a store (studies, runs) can live in; the statements themselves are shared.</summary>
+public abstract class SqlDialect
 {
     /// <summary>Column type of an auto-numbered primary key.</summary>
     public abstract string IdColumn { get; }
@@ -14,10 +14,10 @@ internal abstract class SqlDialect
     public abstract DbConnection Open();
 
     /// <summary>
-    /// Starts a transaction that writers of the same study (or, with no study, of the schema and study list) run
-    /// one at a time, so trial numbers and queued trials are handed out once.
+    /// Starts a transaction that writers holding the same key (a study; with no key, the schema and the list of
+    /// studies or runs) run one at a time, so numbers and queued work are handed out once.
     /// </summary>
-    public abstract DbTransaction BeginExclusive(DbConnection connection, long? studyId);
+    public abstract DbTransaction BeginExclusive(DbConnection connection, long? key);
 
     /// <summary>Describes the database for messages, without any password.</summary>
     public abstract string Describe { get; }
