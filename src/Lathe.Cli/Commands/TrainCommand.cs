@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Lathe.Cli.Output;
 using Lathe.Experiments.Runs;
+using Lathe.Experiments.Selection;
 
 namespace Lathe.Cli.Commands;
 
@@ -33,11 +34,22 @@ internal static class TrainCommand
         command.SetAction(parsed => LatheCli.Guard(console, () =>
         {
             var options = new RunOptions { RunsDirectory = parsed.GetValue(runsDir)!, ResumeRun = parsed.GetValue(resume) };
+            if (ModelSelectionRun.Requested(parsed.GetValue(config)!, parsed.GetValue(set) ?? []))
+                return SelectModel(console, parsed.GetValue(config)!, parsed.GetValue(set) ?? [], options, parsed.GetValue(cv));
             if (parsed.GetValue(cv) is not { } folds) return Run(console, parsed.GetValue(config)!, parsed.GetValue(set) ?? [], options);
             if (options.ResumeRun is not null) throw LatheException.BadConfig("--cv and --resume do not go together: a cross-validation starts afresh.");
             return CrossValidate(console, parsed.GetValue(config)!, parsed.GetValue(set) ?? [], folds, options);
         }));
         return command;
+    }
+
+    private static int SelectModel(CliConsole console, string configPath, string[] overrides, RunOptions options, int? folds)
+    {
+        if (options.ResumeRun is not null || folds is not null)
+            throw LatheException.BadConfig("model.type auto runs a search and cannot be resumed or cross-validated; cross-validate the winner's config.yaml instead.");
+        var result = ModelSelectionRun.Execute(configPath, overrides,
+            new ModelSelectionOptions { RunsDirectory = options.RunsDirectory, Log = console.Output.WriteLine });
+        return ModelSelectionOutput.Print(console, result);
     }
 
     private static int CrossValidate(CliConsole console, string configPath, string[] overrides, int folds, RunOptions options)

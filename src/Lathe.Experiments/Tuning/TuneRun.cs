@@ -31,7 +31,7 @@ public static class TuneRun
 
         using var storage = StorageUrl.Open(settings.Storage, options.RunsDirectory);
         var study = Study.CreateOrLoad(settings.StudyName, storage, settings.StudyOptions with { Log = log });
-        var folder = options.WorkerFolder ?? TuneFolder.FindOrCreate(options.RunsDirectory, settings.StudyName, StorageUrl.Redact(settings.Storage));
+        var folder = options.WorkerFolder ?? options.Folder ?? TuneFolder.FindOrCreate(options.RunsDirectory, settings.StudyName, StorageUrl.Redact(settings.Storage));
         var leaderboard = new Leaderboard(settings, log, Study.BestOf(study.Trials, settings.Direction));
 
         if (options.WorkerFolder is null)

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Lathe.Data;
+using Lathe.Experiments.Config;
+using Lathe.Experiments.Data;
+using Lathe.Experiments.Runs;
+using Lathe.Experiments.Tuning;
+using Lathe.IO;
+using Lathe.Models;
+using Lathe.Tuning.Storage;
+
+namespace Lathe.Experiments.Selection;
+
+/// <summary>
+/// model.type auto: searches model families and their hyperparameters on the validation part (a study of
+/// `lathe tune` over the built-in space merged with tune.space), then refits the winner on train + validation,
+/// scores it on the test part and writes it as a normal run folder.
+/// </summary>
+public static class ModelSelectionRun
+{
+    public const string AutoType = "auto";
+
+    /// <summary>Whether the config (with its overrides) asks for model selection.</summary>
+    public static bool Requested(string configPath, IReadOnlyList<string> overrides) =>
+        ConfigLoader.Load(configPath, overrides).Model.Type == AutoType;
+
+    public static ModelSelectionResult Execute(string configPath, IReadOnlyList<string> overrides, ModelSelectionOptions options)
+    {
+        var log = options.Log ?? (_ => { });
+        var config = ConfigLoader.Load(configPath, overrides);
+        if (config.Model.Type != AutoType) throw LatheException.BadConfig($"{configPath}: model.type is {config.Model.Type}, not auto; train it with `lathe train`.");
+        var directory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        var data = DatasetLoader.Load(config, directory);
+        CheckData(data, configPath);
+        var (families, leftOut) = ModelFamilies.For(data.Task, data.Train.RowCount);
+
+        var tune = config.Tune ?? new TuneConfig { Trials = ModelSelectionOptions.DefaultTrials };
+        var metric = data.Task == TaskKind.Classification ? "val_accuracy" : "val_rmse";
+        if (config.Tune is null) tune.Metric = metric;
+        else if (tune.Metric == "val_loss")
+        {
+            // Networks report val_loss per epoch; trees and kernels do not: it cannot rank them against each other.
+            log($"tune.metric val_loss does not compare model families (only networks report it); model.type auto ranks by {metric}.");
+            (tune.Metric, tune.Direction) = (metric, null);
+        }
+        tune.Space = AutoSearchSpace.Merge(AutoSearchSpace.Build(families, data.Train.RowCount, config), config.Tune?.Space ?? []);
+        var search = ConfigPaths.Absolute(config, directory);
+        search.Tune = tune;
+
+        string folder;
+        TuneOptions tuneOptions;
+        TuneSettings settings;
+        if (options.Tune is { } given)
+        {
+            settings = TuneSettings.From(search, configPath, given);
+            (tune.Storage, tune.Study) = (settings.Storage, settings.StudyName);
+            folder = TuneFolder.FindOrCreate(options.RunsDirectory, settings.StudyName, StorageUrl.Redact(settings.Storage));
+            tuneOptions = given with { RunsDirectory = options.RunsDirectory, Folder = folder, Log = log, Cancellation = options.Cancellation };
+        }
+        else
+        {
+            (tune.Storage, tune.Study) = ("memory", config.Name);
+            settings = TuneSettings.From(search, configPath, new TuneOptions());
+            folder = RunFolder.Create(options.RunsDirectory, config.Name + "-auto", DateTime.Now).Path;
+            tuneOptions = new TuneOptions { RunsDirectory = options.RunsDirectory, Folder = folder, Log = log, Cancellation = options.Cancellation };
+        }
+        var searchYaml = Path.Combine(folder, "search.yaml");
+        AtomicFile.WriteAllText(searchYaml,
+            "# The search model.type auto ran: the built-in space for the task merged with tune.space (docs/model-selection.md).\n" +
+            ConfigLoader.ToYaml(search));
+
+        log($"model.type auto: {data.Task.ToString().ToLowerInvariant()} on {data.Train.RowCount} training rows; " +
+            $"searching {settings.Trials} trials ({tune.Sampler}) over {string.Join(", ", families)}, ranked by {settings.Metric}");
+        foreach (var line in leftOut) log($"  {line}");
+        log($"space (in {searchYaml}):");
+        foreach (var line in AutoSearchSpace.Describe(tune.Space)) log($"  {line}");
+
+        var result = TuneRun.Execute(searchYaml, [], tuneOptions, options.Launcher);
+        if (result.Best is not { Value: { } score } best || result.BestYaml is null)
+            throw LatheException.BadConfig($"model.type auto: no trial of the search completed (see {folder}); there is no model to retrain.");
+
+        var fitRows = data.Train.RowCount + data.Validation!.RowCount;
+        var winner = TuneSpace.OverridesOf(best).Order(StringComparer.Ordinal).ToList();
+        log($"selected: trial {best.Number} ({settings.Metric} {score.ToString("0.0000", CultureInfo.InvariantCulture)}); " +
+            $"retraining it on train + validation ({fitRows} rows) and scoring it on the test part");
+        var final = WinnerRefit.Run(result, settings.Metric, fitRows, options.RunsDirectory, log, options.Cancellation);
+        var type = ConfigLoader.Load(Path.Combine(final.Folder, "config.yaml")).Model.Type;
+        return new ModelSelectionResult(folder, best.Number, type, winner, settings.Metric, score, final);
+    }
+
+    private static void CheckData(PreparedData data, string source)
+    {
+        if (data.Task is not (TaskKind.Classification or TaskKind.Regression))
+            throw LatheException.BadConfig($"{source}: model.type auto searches classifiers and regressors, not {data.Task.ToString().ToLowerInvariant()}; choose a model.type.");
+        if (data.Train.Columns.Any(c => c is VectorColumn))
+            throw LatheException.BadConfig(
+                $"{source}: model.type auto is for tabular data; these are images: choose model.type cnn or resnet, and search its settings with lathe tune (docs/tuning.md).");
+        if (data.Validation is null || data.Validation.RowCount == 0)
+            throw LatheException.BadConfig(
+                $"{source}: model.type auto ranks the models on the validation part, and there is none: set data.split.validation above 0 (e.g. 0.15) or give data.validation.");
+    }
+}
