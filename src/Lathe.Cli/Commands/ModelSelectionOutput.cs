@@ -10,7 +10,7 @@ internal static class ModelSelectionOutput
     {
         console.Output.WriteLine($"search: {result.SearchFolder}");
         console.Output.WriteLine($"winner: {result.ModelType} (trial {result.Trial}, {result.Metric} " +
-            $"{result.ValidationScore.ToString("0.0000", CultureInfo.InvariantCulture)})  {string.Join(" ", result.Winner)}");
+            $"{result.ValidationScore.ToString("0.0000", CultureInfo.InvariantCulture)})  {result.Params}");
         if (result.Final.TestMetrics is not null) console.Output.WriteLine($"test: {TrainCommand.Format(result.Final.TestMetrics)}");
         console.Output.WriteLine($"run: {result.Final.Folder}");
         return 0;

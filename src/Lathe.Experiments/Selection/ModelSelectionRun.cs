@@ -7,6 +7,7 @@ using Lathe.Experiments.Tuning;
 using Lathe.IO;
 using Lathe.Models;
 using Lathe.Tuning.Storage;
+using YamlDotNet.RepresentationModel;
 
 namespace Lathe.Experiments.Selection;
 
@@ -35,7 +36,7 @@ public static class ModelSelectionRun
 
         var tune = config.Tune ?? new TuneConfig { Trials = ModelSelectionOptions.DefaultTrials };
         var metric = data.Task == TaskKind.Classification ? "val_accuracy" : "val_rmse";
-        if (config.Tune is null) tune.Metric = metric;
+        if (!MetricGiven(configPath, overrides)) tune.Metric = metric;
         else if (tune.Metric == "val_loss")
         {
             // Networks report val_loss per epoch; trees and kernels do not: it cannot rank them against each other.
@@ -79,12 +80,22 @@ public static class ModelSelectionRun
             throw LatheException.BadConfig($"model.type auto: no trial of the search completed (see {folder}); there is no model to retrain.");
 
         var fitRows = data.Train.RowCount + data.Validation!.RowCount;
-        var winner = TuneSpace.OverridesOf(best).Order(StringComparer.Ordinal).ToList();
         log($"selected: trial {best.Number} ({settings.Metric} {score.ToString("0.0000", CultureInfo.InvariantCulture)}); " +
             $"retraining it on train + validation ({fitRows} rows) and scoring it on the test part");
         var final = WinnerRefit.Run(result, settings.Metric, fitRows, options.RunsDirectory, log, options.Cancellation);
         var type = ConfigLoader.Load(Path.Combine(final.Folder, "config.yaml")).Model.Type;
-        return new ModelSelectionResult(folder, best.Number, type, winner, settings.Metric, score, final);
+        return new ModelSelectionResult(folder, best.Number, type, Leaderboard.Params(best), settings.Metric, score, final);
+    }
+
+    /// <summary>Whether the user chose tune.metric (the file or a --set), rather than leaving its default.</summary>
+    private static bool MetricGiven(string configPath, IReadOnlyList<string> overrides)
+    {
+        if (overrides.Any(o => o.StartsWith("tune.metric=", StringComparison.Ordinal))) return true;
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(configPath)));
+        return yaml.Documents.Count > 0 && yaml.Documents[0].RootNode is YamlMappingNode root
+            && root.Children.TryGetValue(new YamlScalarNode("tune"), out var tune) && tune is YamlMappingNode section
+            && section.Children.ContainsKey(new YamlScalarNode("metric"));
     }
 
     private static void CheckData(PreparedData data, string source)
