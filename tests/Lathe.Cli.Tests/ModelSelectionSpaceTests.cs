@@ -1,5 +1,6 @@
 using Lathe.Experiments.Config;
 using Lathe.Experiments.Selection;
+using Lathe.Experiments.Tuning;
 using Lathe.Models;
 
 namespace Lathe.Cli.Tests;
@@ -35,5 +36,32 @@ public class ModelSelectionSpaceTests
         Assert.Equal("svm", merged["model.c"].When!["model.type"]);
         Assert.Equal("forest", merged["model.min_samples_leaf"].When!["model.type"]);
         Assert.Contains("model.max_depth: int [1, 5] when model.type is forest or tree", AutoSearchSpace.Describe(merged));
+    }
+
+    [Fact]
+    public void The_csharp_api_runs_the_search_with_tune_options_and_returns_the_refitted_run()
+    {
+        using var cli = new CliRunner();
+        File.Copy(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "iris.csv"), Path.Combine(cli.Folder, "iris.csv"), overwrite: true);
+        var config = cli.Write("auto.yaml", """
+            name: api
+            data: { path: iris.csv, target: species }
+            model: { type: auto }
+            tune:
+              space:
+                model.type: { choice: [logistic, naive_bayes] }
+            """);
+        var lines = new List<string>();
+        var result = ModelSelectionRun.Execute(config, ["data.split.test=0.25"], new ModelSelectionOptions
+        {
+            RunsDirectory = cli.RunsDirectory, Tune = new TuneOptions { Trials = 3, Storage = "memory" }, Log = lines.Add,
+        });
+        Assert.Contains(result.ModelType, new[] { "logistic", "naive_bayes" });
+        Assert.StartsWith(Path.Combine(cli.RunsDirectory, "api-tune-"), result.SearchFolder);
+        Assert.Contains("study api: 3 trials, sampler tpe, pruner none, maximize val_accuracy, storage memory", lines);
+        var split = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(result.Final.Folder, "split.json")))!;
+        Assert.Equal(36, (int)split["parts"]!["test"]!["rows"]!); // the override reached the split: 12 of each 50 (the default gives 8)
+        Assert.True(result.Final.TestMetrics!["accuracy"] > 0.8);
+        Assert.Equal(result.ValidationScore, (double)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(result.Final.Folder, "metrics.json")))!["selection"]!["validation_score"]!, 6);
     }
 }

@@ -53,9 +53,13 @@ public static class ModelSelectionRun
         if (options.Tune is { } given)
         {
             settings = TuneSettings.From(search, configPath, given);
-            (tune.Storage, tune.Study) = (settings.Storage, settings.StudyName);
+            // search.yaml names the storage without its password; the study gets the real one from the options.
+            (tune.Storage, tune.Study) = (StorageUrl.Redact(settings.Storage), settings.StudyName);
             folder = TuneFolder.FindOrCreate(options.RunsDirectory, settings.StudyName, StorageUrl.Redact(settings.Storage));
-            tuneOptions = given with { RunsDirectory = options.RunsDirectory, Folder = folder, Log = log, Cancellation = options.Cancellation };
+            tuneOptions = given with
+            {
+                RunsDirectory = options.RunsDirectory, Folder = folder, Storage = settings.Storage, Study = settings.StudyName, Log = log, Cancellation = options.Cancellation,
+            };
         }
         else
         {
