@@ -168,7 +168,42 @@ public class ModelSelectionEndToEndTests
         var second = cli.Train(noValidation);
         Assert.Equal(2, second.ExitCode);
         Assert.Contains("ranks the models on the validation part, and there is none", second.Error);
+        var badPolicy = cli.Train(IrisConfig(cli, "tune: { failed_trials: maybe }"));
+        Assert.Equal(2, badPolicy.ExitCode);
+        Assert.Contains("tune.failed_trials 'maybe' is not one of stop, skip.", badPolicy.Error);
         Assert.False(Directory.Exists(cli.RunsDirectory) && Directory.EnumerateDirectories(cli.RunsDirectory).Any(), "a refused search leaves no folders");
+    }
+
+    [Fact]
+    public void A_family_that_fails_on_the_config_is_skipped_and_a_search_where_all_fail_ends_with_the_first_error()
+    {
+        using var cli = new CliRunner();
+        File.Copy(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "iris.csv"), Path.Combine(cli.Folder, "iris.csv"), overwrite: true);
+        // model.kernel is an svm setting: a bad one fails every svm trial, and no other.
+        const string yaml = """
+            name: iris
+            seed: 5
+            data: { path: iris.csv, target: species, split: { method: stratified, validation: 0.2, test: 0.2 } }
+            model: { type: auto, kernel: bogus }
+            tune:
+              trials: 4
+              space:
+                model.type: { choice: [svm, logistic] }
+            """;
+        var mixed = cli.Write("mixed.yaml", yaml);
+        var (code, output, error) = cli.Train(mixed);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("over svm, logistic, ranked by val_accuracy", output);
+        Assert.Contains("failed: model.kernel: 'bogus' is not one of linear, rbf, poly, sigmoid.", output);
+        Assert.Contains("trials: 3 complete, 1 failed", output);
+        Assert.Equal("logistic", ModelTypeOf(CliRunner.RunFolderOf(output)));
+
+        var svmOnly = cli.Write("svm.yaml", yaml.Replace("[svm, logistic]", "[svm]"));
+        var failed = cli.Train(svmOnly);
+        Assert.Equal(2, failed.ExitCode);
+        Assert.Contains("trials: 4 failed", failed.Output); // it ends after its budget although failed trials leave the study short
+        Assert.Contains("no trial of the search completed", failed.Error);
+        Assert.Contains("The first error: model.kernel: 'bogus' is not one of linear, rbf, poly, sigmoid.", failed.Error);
     }
 
     private static string SearchOf(string output) =>

@@ -43,6 +43,7 @@ public static class ModelSelectionRun
             log($"tune.metric val_loss does not compare model families (only networks report it); model.type auto ranks by {metric}.");
             (tune.Metric, tune.Direction) = (metric, null);
         }
+        tune.FailedTrials ??= "skip"; // one family that cannot learn these data should not end the search of the others
         tune.Space = AutoSearchSpace.Merge(AutoSearchSpace.Build(families, data.Train.RowCount, config), config.Tune?.Space ?? []);
         var search = ConfigPaths.Absolute(config, directory);
         search.Tune = tune;
@@ -74,14 +75,18 @@ public static class ModelSelectionRun
             ConfigLoader.ToYaml(search));
 
         log($"model.type auto: {data.Task.ToString().ToLowerInvariant()} on {data.Train.RowCount} training rows; " +
-            $"searching {settings.Trials} trials ({tune.Sampler}) over {string.Join(", ", families)}, ranked by {settings.Metric}");
-        foreach (var line in leftOut) log($"  {line}");
+            $"searching {settings.Trials} trials ({tune.Sampler}) over {string.Join(", ", SearchedTypes(tune.Space))}, ranked by {settings.Metric}");
+        if (config.Tune?.Space.ContainsKey("model.type") != true) foreach (var line in leftOut) log($"  {line}");
         log($"space (in {searchYaml}):");
         foreach (var line in AutoSearchSpace.Describe(tune.Space)) log($"  {line}");
 
         var result = TuneRun.Execute(searchYaml, [], tuneOptions, options.Launcher);
         if (result.Best is not { Value: { } score } best || result.BestYaml is null)
-            throw LatheException.BadConfig($"model.type auto: no trial of the search completed (see {folder}); there is no model to retrain.");
+        {
+            var error = result.Trials.Select(t => t.UserAttrs.GetValueOrDefault("error")).FirstOrDefault(e => e is not null);
+            throw LatheException.BadConfig($"model.type auto: no trial of the search completed (see {folder}); there is no model to retrain." +
+                (error is null ? "" : $" The first error: {System.Text.Json.JsonSerializer.Deserialize<string>(error)}"));
+        }
 
         var fitRows = data.Train.RowCount + data.Validation!.RowCount;
         log($"selected: trial {best.Number} ({settings.Metric} {score.ToString("0.0000", CultureInfo.InvariantCulture)}); " +
@@ -90,6 +95,10 @@ public static class ModelSelectionRun
         var type = ConfigLoader.Load(Path.Combine(final.Folder, "config.yaml")).Model.Type;
         return new ModelSelectionResult(folder, best.Number, type, Leaderboard.Params(best), settings.Metric, score, final);
     }
+
+    /// <summary>The families of the merged space (a user's model.type choice replaces the built-in one).</summary>
+    private static IEnumerable<string> SearchedTypes(IReadOnlyDictionary<string, TuneParamConfig> space) =>
+        space["model.type"].Choice?.Select(c => Convert.ToString(c, CultureInfo.InvariantCulture) ?? "null") ?? [];
 
     /// <summary>Whether the user chose tune.metric (the file or a --set), rather than leaving its default.</summary>
     private static bool MetricGiven(string configPath, IReadOnlyList<string> overrides)
