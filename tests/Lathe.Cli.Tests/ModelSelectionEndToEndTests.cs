@@ -206,6 +206,30 @@ public class ModelSelectionEndToEndTests
         Assert.Contains("The first error: model.kernel: 'bogus' is not one of linear, rbf, poly, sigmoid.", failed.Error);
     }
 
+    [Fact]
+    public void Auto_refuses_images_and_points_to_the_image_networks()
+    {
+        using var cli = new CliRunner();
+        static byte[] Idx(int[] shape, byte[] values)
+        {
+            var bytes = new byte[4 + 4 * shape.Length + values.Length];
+            (bytes[2], bytes[3]) = (0x08, (byte)shape.Length);
+            for (var d = 0; d < shape.Length; d++) System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4 + 4 * d), shape[d]);
+            values.CopyTo(bytes, 4 + 4 * shape.Length);
+            return bytes;
+        }
+        File.WriteAllBytes(Path.Combine(cli.Folder, "images-idx3-ubyte"), Idx([40, 4, 4], [.. Enumerable.Range(0, 640).Select(i => (byte)(i * 7 % 256))]));
+        File.WriteAllBytes(Path.Combine(cli.Folder, "labels-idx1-ubyte"), Idx([40], [.. Enumerable.Range(0, 40).Select(i => (byte)(i % 2))]));
+        var config = cli.Write("images.yaml", """
+            name: images
+            data: { path: images-idx3-ubyte, labels: labels-idx1-ubyte, target: label }
+            model: { type: auto }
+            """);
+        var (code, _, error) = cli.Train(config);
+        Assert.Equal(2, code);
+        Assert.Contains("model.type auto is for tabular data; these are images: choose model.type cnn or resnet", error);
+    }
+
     private static string SearchOf(string output) =>
         output.Split('\n').Single(l => l.StartsWith("search: ", StringComparison.Ordinal))["search: ".Length..].Trim();
 
