@@ -168,6 +168,10 @@ public class ModelSelectionEndToEndTests
         var second = cli.Train(noValidation);
         Assert.Equal(2, second.ExitCode);
         Assert.Contains("ranks the models on the validation part, and there is none", second.Error);
+        var crossValidated = cli.Train(IrisConfig(cli, ""), "--cv", "3");
+        Assert.Equal(2, crossValidated.ExitCode);
+        Assert.Contains("model.type auto runs a search and cannot be resumed or cross-validated", crossValidated.Error);
+
         var badPolicy = cli.Train(IrisConfig(cli, "tune: { failed_trials: maybe }"));
         Assert.Equal(2, badPolicy.ExitCode);
         Assert.Contains("tune.failed_trials 'maybe' is not one of stop, skip.", badPolicy.Error);

@@ -34,8 +34,6 @@ internal static class TrainCommand
         command.SetAction(parsed => LatheCli.Guard(console, () =>
         {
             var options = new RunOptions { RunsDirectory = parsed.GetValue(runsDir)!, ResumeRun = parsed.GetValue(resume) };
-            if (ModelSelectionRun.Requested(parsed.GetValue(config)!, parsed.GetValue(set) ?? []))
-                return SelectModel(console, parsed.GetValue(config)!, parsed.GetValue(set) ?? [], options, parsed.GetValue(cv));
             if (parsed.GetValue(cv) is not { } folds) return Run(console, parsed.GetValue(config)!, parsed.GetValue(set) ?? [], options);
             if (options.ResumeRun is not null) throw LatheException.BadConfig("--cv and --resume do not go together: a cross-validation starts afresh.");
             return CrossValidate(console, parsed.GetValue(config)!, parsed.GetValue(set) ?? [], folds, options);
@@ -43,10 +41,11 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int SelectModel(CliConsole console, string configPath, string[] overrides, RunOptions options, int? folds)
+    private const string AutoNotHere = "model.type auto runs a search and cannot be resumed or cross-validated; cross-validate the winner's config.yaml instead.";
+
+    private static int SelectModel(CliConsole console, string configPath, string[] overrides, RunOptions options)
     {
-        if (options.ResumeRun is not null || folds is not null)
-            throw LatheException.BadConfig("model.type auto runs a search and cannot be resumed or cross-validated; cross-validate the winner's config.yaml instead.");
+        if (options.ResumeRun is not null) throw LatheException.BadConfig(AutoNotHere);
         var result = ModelSelectionRun.Execute(configPath, overrides,
             new ModelSelectionOptions { RunsDirectory = options.RunsDirectory, Log = console.Output.WriteLine });
         return ModelSelectionOutput.Print(console, result);
@@ -54,6 +53,7 @@ internal static class TrainCommand
 
     private static int CrossValidate(CliConsole console, string configPath, string[] overrides, int folds, RunOptions options)
     {
+        if (ModelSelectionRun.Requested(configPath, overrides)) throw LatheException.BadConfig(AutoNotHere);
         var result = CrossValidationRun.Execute(configPath, overrides, folds, options with { Log = console.Output.WriteLine });
         var metrics = MetricText.Headline(result.Folds[0]).Select(kv => kv.Key).Where(result.Metrics.Contains).ToList();
         console.Output.WriteLine(string.Join("  ", ["fold", .. metrics.Select(m => m.PadLeft(10))]));
@@ -67,6 +67,7 @@ internal static class TrainCommand
 
     private static int Run(CliConsole console, string configPath, string[] overrides, RunOptions options)
     {
+        if (ModelSelectionRun.Requested(configPath, overrides)) return SelectModel(console, configPath, overrides, options);
         var result = console.IsInteractive
             ? ProgressBarDisplay.Run((callback, log) => TrainingRun.Execute(configPath, overrides, options with { Callbacks = [callback], Log = log }))
             : TrainingRun.Execute(configPath, overrides,
