@@ -202,10 +202,12 @@ public class ModelSelectionEndToEndTests
         Assert.Contains("trials: 3 complete, 1 failed", output);
         Assert.Equal("logistic", ModelTypeOf(CliRunner.RunFolderOf(output)));
 
-        var svmOnly = cli.Write("svm.yaml", yaml.Replace("[svm, logistic]", "[svm]"));
+        // Without tune.trials the budget is auto's 30, even though the config has a tune: section.
+        var svmOnly = cli.Write("svm.yaml", yaml.Replace("[svm, logistic]", "[svm]").Replace("  trials: 4\n", ""));
         var failed = cli.Train(svmOnly);
         Assert.Equal(2, failed.ExitCode);
-        Assert.Contains("trials: 4 failed", failed.Output); // it ends after its budget although failed trials leave the study short
+        Assert.Contains("searching 30 trials (tpe) over svm", failed.Output);
+        Assert.Contains("trials: 30 failed", failed.Output); // it ends after its budget although failed trials leave the study short
         Assert.Contains("no trial of the search completed", failed.Error);
         Assert.Contains("The first error: model.kernel: 'bogus' is not one of linear, rbf, poly, sigmoid.", failed.Error);
     }

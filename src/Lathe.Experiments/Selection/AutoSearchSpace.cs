@@ -98,7 +98,6 @@ public static class AutoSearchSpace
     {
         null => "null",
         List<object?> list => $"[{string.Join(", ", list.Select(Text))}]",
-        IEnumerable<object?> items when value is not string => $"[{string.Join(", ", items.Select(Text))}]",
         double d => d.ToString("G6", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };

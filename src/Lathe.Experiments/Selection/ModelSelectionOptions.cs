@@ -5,7 +5,7 @@ namespace Lathe.Experiments.Selection;
 /// <summary>How model.type auto runs: from `lathe train` (a fresh in-memory search) or `lathe tune` (its study settings).</summary>
 public sealed record ModelSelectionOptions
 {
-    /// <summary>Trials when the config has no tune: section (`lathe train`).</summary>
+    /// <summary>Trials when tune.trials is not set (--trials of `lathe tune` still overrides).</summary>
     public const int DefaultTrials = 30;
 
     public string RunsDirectory { get; init; } = "runs";

@@ -34,9 +34,10 @@ public static class ModelSelectionRun
         CheckData(data, configPath);
         var (families, leftOut) = ModelFamilies.For(data.Task, data.Train.RowCount);
 
-        var tune = config.Tune ?? new TuneConfig { Trials = ModelSelectionOptions.DefaultTrials };
+        var tune = config.Tune ?? new TuneConfig();
+        if (!TuneKeyGiven(configPath, overrides, "trials")) tune.Trials = ModelSelectionOptions.DefaultTrials;
         var metric = data.Task == TaskKind.Classification ? "val_accuracy" : "val_rmse";
-        if (!MetricGiven(configPath, overrides)) tune.Metric = metric;
+        if (!TuneKeyGiven(configPath, overrides, "metric")) tune.Metric = metric;
         else if (tune.Metric == "val_loss")
         {
             // Networks report val_loss per epoch; trees and kernels do not: it cannot rank them against each other.
@@ -100,15 +101,15 @@ public static class ModelSelectionRun
     private static IEnumerable<string> SearchedTypes(IReadOnlyDictionary<string, TuneParamConfig> space) =>
         space["model.type"].Choice?.Select(c => Convert.ToString(c, CultureInfo.InvariantCulture) ?? "null") ?? [];
 
-    /// <summary>Whether the user chose tune.metric (the file or a --set), rather than leaving its default.</summary>
-    private static bool MetricGiven(string configPath, IReadOnlyList<string> overrides)
+    /// <summary>Whether the user set tune.KEY (in the file or with --set), rather than leaving it to its default.</summary>
+    private static bool TuneKeyGiven(string configPath, IReadOnlyList<string> overrides, string key)
     {
-        if (overrides.Any(o => o.StartsWith("tune.metric=", StringComparison.Ordinal))) return true;
+        if (overrides.Any(o => o.StartsWith($"tune.{key}=", StringComparison.Ordinal))) return true;
         var yaml = new YamlStream();
         yaml.Load(new StringReader(File.ReadAllText(configPath)));
         return yaml.Documents.Count > 0 && yaml.Documents[0].RootNode is YamlMappingNode root
             && root.Children.TryGetValue(new YamlScalarNode("tune"), out var tune) && tune is YamlMappingNode section
-            && section.Children.ContainsKey(new YamlScalarNode("metric"));
+            && section.Children.ContainsKey(new YamlScalarNode(key));
     }
 
     private static void CheckData(PreparedData data, string source)
