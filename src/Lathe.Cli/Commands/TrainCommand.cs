@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Lathe.Cli.Output;
 using Lathe.Experiments.Runs;
+using Lathe.Experiments.Selection;
 
 namespace Lathe.Cli.Commands;
 
@@ -45,8 +46,19 @@ internal static class TrainCommand
         return command;
     }
 
+    private const string AutoNotHere = "model.type auto runs a search and cannot be resumed or cross-validated; cross-validate the winner's config.yaml instead.";
+
+    private static int SelectModel(CliConsole console, string configPath, string[] overrides, RunOptions options)
+    {
+        if (options.ResumeRun is not null) throw LatheException.BadConfig(AutoNotHere);
+        var result = ModelSelectionRun.Execute(configPath, overrides,
+            new ModelSelectionOptions { RunsDirectory = options.RunsDirectory, Log = console.Output.WriteLine });
+        return ModelSelectionOutput.Print(console, result);
+    }
+
     private static int CrossValidate(CliConsole console, string configPath, string[] overrides, int folds, RunOptions options)
     {
+        if (ModelSelectionRun.Requested(configPath, overrides)) throw LatheException.BadConfig(AutoNotHere);
         var result = CrossValidationRun.Execute(configPath, overrides, folds, options with { Log = console.Output.WriteLine });
         var metrics = MetricText.Headline(result.Folds[0]).Select(kv => kv.Key).Where(result.Metrics.Contains).ToList();
         console.Output.WriteLine(string.Join("  ", ["fold", .. metrics.Select(m => m.PadLeft(10))]));
@@ -60,6 +72,7 @@ internal static class TrainCommand
 
     private static int Run(CliConsole console, string configPath, string[] overrides, RunOptions options)
     {
+        if (ModelSelectionRun.Requested(configPath, overrides)) return SelectModel(console, configPath, overrides, options);
         var result = console.IsInteractive
             ? ProgressBarDisplay.Run((callback, log) => TrainingRun.Execute(configPath, overrides, options with { Callbacks = [callback], Log = log }))
             : TrainingRun.Execute(configPath, overrides,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lathe.Experiments.Selection;
 using Lathe.Experiments.Tuning;
 
 namespace Lathe.Cli.Commands;
@@ -27,6 +28,9 @@ internal static class TuneCommand
                 Study = parsed.GetValue(study), Storage = parsed.GetValue(storage), WorkerFolder = worker,
                 Log = worker is null ? console.Output.WriteLine : console.Error.WriteLine,
             };
+            if (worker is null && ModelSelectionRun.Requested(parsed.GetValue(config)!, parsed.GetValue(set) ?? []))
+                return ModelSelectionOutput.Print(console, ModelSelectionRun.Execute(parsed.GetValue(config)!, parsed.GetValue(set) ?? [],
+                    new ModelSelectionOptions { RunsDirectory = options.RunsDirectory, Tune = options, Launcher = Launcher(), Log = options.Log }));
             var result = TuneRun.Execute(parsed.GetValue(config)!, parsed.GetValue(set) ?? [], options, Launcher());
             if (worker is null) console.Output.WriteLine($"run: {result.Folder}");
             return 0;

@@ -7,7 +7,7 @@ internal static class ConfigValidation
     public static readonly string[] Tasks = ["auto", "classification", "regression", "generation", "clustering"];
     public static readonly string[] SplitMethods = ["holdout", "stratified", "group", "time"];
     public static readonly string[] ColumnSettings = ["numeric", "categorical", "text", "ignore"];
-    public static readonly string[] ModelTypes = [.. Runs.ClassicalModels.Types, "mlp", "cnn", "resnet", "autoencoder", "gpt", "lstm", "gru", "cnn1d", "transformer"];
+    public static readonly string[] ModelTypes = [.. Runs.ClassicalModels.Types, "mlp", "cnn", "resnet", "autoencoder", "gpt", "lstm", "gru", "cnn1d", "transformer", "auto"];
 
     public static void Validate(LatheConfig config, string source)
     {
@@ -41,6 +41,8 @@ internal static class ConfigValidation
             data.Task = "clustering";
             data.Target ??= ""; // optional: a label column named here only scores the clusters (ari, nmi)
         }
+        else if (data.Task == "clustering" && config.Model.Type == "auto")
+            throw Error(source, "model.type", "auto searches classifiers and regressors; for clustering choose kmeans, gmm or dbscan (and tune model.clusters with lathe tune; docs/model-selection.md).");
         else if (data.Task == "clustering")
             throw Error(source, "data.task", $"clustering needs model.type {string.Join(", ", Runs.ClassicalModels.ClusteringTypes)}.");
         else if (string.IsNullOrWhiteSpace(data.Target)) throw Error(source, "data.target", "is required: name the column to predict.");

@@ -43,6 +43,12 @@ public sealed class TuneConfig
     public double HeartbeatSeconds { get; set; } = 5;
     public double GraceSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// What a trial's error (a bad config or data for that trial's params) does: stop — the search ends with the
+    /// error (the default) — or skip — the trial is recorded as failed and the search goes on. model.type auto skips unless set.
+    /// </summary>
+    public string? FailedTrials { get; set; }
+
     /// <summary>Params to search: dotted config keys (as for --set) to a range or a list of choices.</summary>
     public Dictionary<string, TuneParamConfig> Space { get; set; } = [];
 }

@@ -64,6 +64,8 @@ public static class ModelFactory
     {
         var model = config.Model;
         var train = config.Train;
+        if (model.Type == "auto")
+            throw LatheException.BadConfig("model.type auto is a search over model families, not one model: run it with `lathe train` or `lathe tune` (docs/model-selection.md).");
         if (config.Data.Augment.Count > 0 && (ClassicalModels.Handles(model.Type) || model.Type == GptSpec.TypeName))
             throw LatheException.BadConfig(
                 $"data.augment applies to neural networks trained in batches (mlp, cnn, resnet, autoencoder, lstm, gru, cnn1d, transformer), not model.type {model.Type}; remove it.");

@@ -9,6 +9,12 @@ public sealed record RunOptions
     /// <summary>Folder that holds the run folders (default: runs/ under the current directory).</summary>
     public string RunsDirectory { get; init; } = "runs";
 
+    /// <summary>Fit on the training and validation rows together, with no validation part (the refit of a model chosen on validation).</summary>
+    public bool FitOnValidation { get; init; }
+
+    /// <summary>Entries added to metrics.json and the model's metrics, e.g. "selection" for the winner of model.type auto.</summary>
+    public IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode> Annotations { get; init; } = new Dictionary<string, System.Text.Json.Nodes.JsonNode>();
+
     /// <summary>Extra callbacks, such as a progress display.</summary>
     public IReadOnlyList<ICallback> Callbacks { get; init; } = [];
 

@@ -37,6 +37,11 @@ public static class TrainingRun
         var data = DatasetLoader.Load(config, configDirectory);
         log($"data: {data.Describe()}; task {data.Task.ToString().ToLowerInvariant()}" +
             (data.Task == TaskKind.Classification ? $" ({((CategoricalColumn)data.Train[data.Target]).Categories.Count} classes)" : ""));
+        if (options.FitOnValidation && data.Validation is not null)
+        {
+            data = data with { Train = TableRows.Append(data.Train, data.Validation), Validation = null, TrainRowIds = null };
+            log($"fitting on train + validation: {data.Train.RowCount} rows");
+        }
         data = TrainingBalance.Apply(config, data, log);
 
         var pipeline = ModelFactory.Create(config, data.Task, configDirectory);
@@ -107,6 +112,7 @@ public static class TrainingRun
             ["test"] = ToJson(test),
         };
         if (selfTraining is not null) SelfTrainingStep.Record(selfTraining, folder.Path, metrics);
+        foreach (var (key, value) in options.Annotations) metrics[key] = value.DeepClone();
         AtomicFile.WriteAllText(folder.MetricsFile, metrics.ToJsonString(Indented));
         AtomicFile.WriteAllText(Path.Combine(folder.Path, RunEnvironment.FileName),
             RunEnvironment.Describe(config, !ClassicalModels.Handles(config.Model.Type)).ToJsonString(Indented));

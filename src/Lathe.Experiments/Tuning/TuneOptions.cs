@@ -18,6 +18,9 @@ public sealed record TuneOptions
     /// <summary>Set in worker processes: the tune folder their parent chose; they run trials and print nothing else.</summary>
     public string? WorkerFolder { get; init; }
 
+    /// <summary>The tune folder to write into, instead of finding or creating runs/&lt;study&gt;-tune-&lt;stamp&gt; (model.type auto picks its own).</summary>
+    public string? Folder { get; init; }
+
     /// <summary>Receives the leaderboard and summary lines.</summary>
     public Action<string>? Log { get; init; }
 

@@ -31,7 +31,7 @@ public static class TuneRun
 
         using var storage = StorageUrl.Open(settings.Storage, options.RunsDirectory);
         var study = Study.CreateOrLoad(settings.StudyName, storage, settings.StudyOptions with { Log = log });
-        var folder = options.WorkerFolder ?? TuneFolder.FindOrCreate(options.RunsDirectory, settings.StudyName, StorageUrl.Redact(settings.Storage));
+        var folder = options.WorkerFolder ?? options.Folder ?? TuneFolder.FindOrCreate(options.RunsDirectory, settings.StudyName, StorageUrl.Redact(settings.Storage));
         var leaderboard = new Leaderboard(settings, log, Study.BestOf(study.Trials, settings.Direction));
 
         if (options.WorkerFolder is null)
@@ -49,8 +49,11 @@ public static class TuneRun
         }
         else
         {
-            study.Optimize(trial => RunTrial(trial, configPath, overrides, settings, folder, options.RunsDirectory, options.Cancellation),
-                new OptimizeLimits { StudyTrials = settings.Trials, Cancellation = options.Cancellation },
+            // Failed trials do not fill the study's count (storage gives their slot again): with skip, this process
+            // also stops after that many trials of its own, failed ones included, so a config that always fails ends.
+            var skipFailed = config.Tune!.FailedTrials == "skip";
+            study.Optimize(trial => FailedTrialPolicy.Run(trial, skipFailed, log, () => RunTrial(trial, configPath, overrides, settings, folder, options.RunsDirectory, options.Cancellation)),
+                new OptimizeLimits { StudyTrials = settings.Trials, Trials = skipFailed ? settings.Trials : null, Cancellation = options.Cancellation },
                 options.WorkerFolder is null ? leaderboard.Finished : null);
         }
         if (options.WorkerFolder is not null) return new TuneResult(folder, settings.StudyName, null, null, study.Trials);

@@ -24,6 +24,8 @@ public sealed record TuneSettings(
         var direction = tune.Direction is { } d
             ? StudyDirections.Parse(d, Field("direction"))
             : EarlyStopping.IsLowerBetter(tune.Metric) ? StudyDirection.Minimize : StudyDirection.Maximize;
+        if (tune.FailedTrials is not (null or "stop" or "skip"))
+            throw LatheException.BadConfig($"{Field("failed_trials")} '{tune.FailedTrials}' is not one of stop, skip.");
         var space = TuneSpace.From(tune, source);
         var seed = tune.Seed ?? config.Seed;
         ISampler sampler = tune.Sampler switch
