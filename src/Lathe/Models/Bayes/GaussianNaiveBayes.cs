@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Numerics;
 using System.Text.Json.Nodes;
 using Lathe.Data;
@@ -36,13 +37,20 @@ public sealed class GaussianNaiveBayes : IEstimator
             VectorColumn vector => Enumerable.Range(0, vector.Width).Select(j => (Column: (Column)vector, Offset: j, Stride: vector.Width)),
             var column => [(Column: column, Offset: 0, Stride: 1)],
         }).ToArray();
+        // The rows grouped by class once (a counting sort), so each class's values of a feature are summed as one run.
+        var starts = new int[k + 1];
+        for (var c = 0; c < k; c++) starts[c + 1] = starts[c] + (int)counts[c];
+        var order = new int[codes.Length];
+        var next = starts[..k];
+        for (var r = 0; r < codes.Length; r++) order[next[codes[r]]++] = r;
         var spread = new double[width];
-        Parallel.For(0, width, f =>
+        Parallel.For(0, width, () => new double[codes.Length], (f, _, buffer) =>
         {
             var (column, offset, stride) = sources[f];
             var values = column is VectorColumn v ? v.Data : ((NumericColumn)column).Values;
-            spread[f] = Moments(values, stride, offset, codes, counts, means, variances, width, f);
-        });
+            spread[f] = Moments(values, stride, offset, order, starts, means, variances, width, f, buffer);
+            return buffer;
+        }, _ => { });
         var largestVariance = width == 0 ? 0 : spread.Max();
         var epsilon = 1e-9 * largestVariance;
         for (var i = 0; i < variances.Length; i++) variances[i] += epsilon;
@@ -55,42 +63,32 @@ public sealed class GaussianNaiveBayes : IEstimator
     }
 
     /// <summary>
-    /// Per-class mean and variance (two passes, as numerically careful as scikit-learn's) of one feature read at
-    /// <paramref name="offset"/> + r·<paramref name="stride"/>; returns the feature's variance over all rows.
+    /// Per-class mean and variance (two passes, as numerically careful as scikit-learn's, in double) of one feature read
+    /// at <paramref name="offset"/> + r·<paramref name="stride"/>, its values gathered into class order in
+    /// <paramref name="buffer"/> so that each class is a contiguous run summed with SIMD; returns the feature's variance
+    /// over all rows (law of total variance).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double Moments(ReadOnlySpan<float> values, int stride, int offset, int[] codes, double[] counts, double[] means, double[] variances,
-        int width, int feature)
+    private static double Moments(ReadOnlySpan<float> values, int stride, int offset, int[] order, int[] starts, double[] means, double[] variances,
+        int width, int feature, double[] buffer)
     {
-        var k = counts.Length;
-        Span<double> sum = k <= 256 ? stackalloc double[k] : new double[k];
-        Span<double> squares = k <= 256 ? stackalloc double[k] : new double[k];
-        sum.Clear();
-        squares.Clear();
-        for (var r = 0; r < codes.Length; r++) sum[codes[r]] += values[offset + r * stride];
-        Span<double> mean = k <= 256 ? stackalloc double[k] : new double[k];
-        var total = 0.0;
-        for (var c = 0; c < k; c++)
-        {
-            total += sum[c];
-            mean[c] = sum[c] / Math.Max(counts[c], 1);
-            means[c * width + feature] = mean[c];
-        }
-        var overall = total / codes.Length;
-        for (var r = 0; r < codes.Length; r++)
-        {
-            var c = codes[r];
-            var d = values[offset + r * stride] - mean[c];
-            squares[c] += d * d;
-        }
-        // The variance over all rows from the classes' (law of total variance), rather than a third pass.
+        var rows = order.Length;
+        for (var i = 0; i < rows; i++) buffer[i] = values[offset + order[i] * stride];
+        var k = starts.Length - 1;
+        var overall = TensorPrimitives.Sum(buffer.AsSpan(0, rows)) / rows;
         var spread = 0.0;
         for (var c = 0; c < k; c++)
         {
-            variances[c * width + feature] = squares[c] / Math.Max(counts[c], 1);
-            spread += squares[c] + counts[c] * (mean[c] - overall) * (mean[c] - overall);
+            var run = buffer.AsSpan(starts[c], starts[c + 1] - starts[c]);
+            var n = Math.Max(run.Length, 1);
+            var mean = TensorPrimitives.Sum<double>(run) / n;
+            TensorPrimitives.Subtract(run, mean, run);
+            var squares = TensorPrimitives.SumOfSquares<double>(run);
+            means[c * width + feature] = mean;
+            variances[c * width + feature] = squares / n;
+            spread += squares + run.Length * (mean - overall) * (mean - overall);
         }
-        return spread / codes.Length;
+        return spread / rows;
     }
 }
 

@@ -37,7 +37,8 @@ public abstract class DecisionTreeEstimator : IEstimator
         context.Start(1, null);
         try
         {
-            var builder = new TreeBuilder(columns, width, classIndices, classes?.Count ?? 0, values, Options, context.Seed, parallelFeatures: true);
+            var builder = new TreeBuilder(columns, width, classIndices, classes?.Count ?? 0, values, Options, context.Seed, parallelFeatures: true,
+                classIndices is null ? null : FeatureRanks.Of(columns, width, data.Train.RowCount));
             var tree = builder.Build([.. Enumerable.Range(0, data.Train.RowCount)]);
             var model = new DecisionTreeModel(tree, Task, features, classes, [.. builder.Importances]);
             var metrics = FitLosses.Of(model, data, context);

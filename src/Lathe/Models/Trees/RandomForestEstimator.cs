@@ -50,13 +50,14 @@ public abstract class RandomForestEstimator : IEstimator
             // Per-tree seeds drawn up front from the fit's seed: the same in every process and on any thread.
             var seeds = new Random(context.Seed);
             var columns = TreeBuilder.ColumnMajor(x, width);
+            var ranks = classIndices is null ? null : FeatureRanks.Of(columns, width, rows); // once, shared by every tree
             var treeSeeds = Enumerable.Range(0, Options.Trees).Select(_ => seeds.Next()).ToArray();
             Parallel.For(0, Options.Trees, new ParallelOptions { CancellationToken = context.Cancellation }, t =>
             {
                 var seed = treeSeeds[t];
                 var random = new Random(seed);
                 samples[t] = Options.Bootstrap ? [.. Enumerable.Range(0, rows).Select(_ => random.Next(rows))] : [.. Enumerable.Range(0, rows)];
-                var builder = new TreeBuilder(columns, width, classIndices, classes?.Count ?? 0, values, treeOptions, seed);
+                var builder = new TreeBuilder(columns, width, classIndices, classes?.Count ?? 0, values, treeOptions, seed, ranks: ranks);
                 trees[t] = builder.Build(samples[t]);
                 importances[t] = builder.Importances;
             });

@@ -25,12 +25,17 @@ internal sealed class TreeBuilder
     private readonly List<double> _impurity = [], _samples = [];
     private ScanBuffers? _buffers;
     private int _rootSize;
+    private readonly FeatureRanks? _ranks;
 
     /// <param name="columns">The training matrix column by column (<see cref="ColumnMajor"/>): a feature's values lie together, as the scan reads them.</param>
     /// <param name="parallelFeatures">Search a big node's features on several threads (for a lone tree; a forest parallelizes over trees).</param>
-    public TreeBuilder(float[] columns, int width, int[]? classes, int classCount, float[]? values, TreeOptions options, int seed, bool parallelFeatures = false)
+    /// <param name="ranks">For classification: the ranks of low-cardinality features (<see cref="FeatureRanks"/>), shared by a forest's trees.</param>
+    public TreeBuilder(float[] columns, int width, int[]? classes, int classCount, float[]? values, TreeOptions options, int seed, bool parallelFeatures = false,
+        FeatureRanks? ranks = null)
     {
         (_columns, _width, _classes, _classCount, _values, _options, _parallelFeatures) = (columns, width, classes, classCount, values, options, parallelFeatures);
+        // Regression keeps the sorted scan: its running sums would add the same values in another order (last-bit differences).
+        _ranks = classes is null ? null : ranks;
         _rowCount = width == 0 ? 0 : columns.Length / width;
         _criterion = options.Criterion == "auto" ? (classes is null ? "mse" : "gini") : options.Criterion;
         _entropy = _criterion == "entropy";
@@ -173,6 +178,7 @@ internal sealed class TreeBuilder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Candidate BestThreshold(int feature, int[] rows, double parentImpurity, ScanBuffers buffers, SplitScan node)
     {
+        if (_ranks?.RanksOf(feature) is { } ranks) return BestThresholdByCounts(feature, ranks, rows, parentImpurity, buffers, node);
         var n = rows.Length;
         var keys = buffers.Keys.AsSpan(0, n);
         var order = buffers.Order.AsSpan(0, n);
@@ -208,6 +214,52 @@ internal sealed class TreeBuilder
         return best;
     }
 
+    /// <summary>
+    /// <see cref="BestThreshold"/> for a feature of few distinct values: rows counted per (rank, class), then the ranks
+    /// scanned in order — the thresholds, counts and decreases of the sorted scan, without sorting.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Candidate BestThresholdByCounts(int feature, byte[] ranks, int[] rows, double parentImpurity, ScanBuffers buffers, SplitScan node)
+    {
+        var n = rows.Length;
+        var k = _classCount;
+        var distinct = _ranks!.ValuesOf(feature);
+        var counts = buffers.RankCounts.AsSpan(0, distinct.Length * k);
+        var perRank = buffers.RankRows.AsSpan(0, distinct.Length);
+        counts.Clear();
+        perRank.Clear();
+        var classes = _classes!;
+        foreach (var row in rows)
+        {
+            var r = ranks[row];
+            counts[r * k + classes[row]]++;
+            perRank[r]++;
+        }
+        var scan = node.Restart(buffers);
+        var minLeaf = _options.MinSamplesLeaf;
+        var best = new Candidate(0, 0, 0);
+        var left = 0;
+        var previous = -1;
+        for (var r = 0; r < distinct.Length; r++)
+        {
+            if (perRank[r] == 0) continue;
+            if (previous >= 0 && left >= minLeaf && n - left >= minLeaf)
+            {
+                var decrease = parentImpurity - scan.ChildImpurity(left, n - left);
+                if (decrease > best.Decrease)
+                {
+                    var (a, b) = (distinct[previous], distinct[r]);
+                    var threshold = a + (b - a) / 2;
+                    best = new Candidate(decrease, threshold == b ? a : threshold, left);
+                }
+            }
+            scan.MoveLeft(counts.Slice(r * k, k));
+            left += perRank[r];
+            previous = r;
+        }
+        return best;
+    }
+
     /// <summary>Per-thread scratch arrays for the threshold scan, so searching a feature allocates nothing.</summary>
     private sealed class ScanBuffers(int rows, int classCount)
     {
@@ -216,6 +268,8 @@ internal sealed class TreeBuilder
         public readonly double[] LeftCounts = new double[classCount];
         public readonly double[] TotalCounts = new double[classCount];
         public readonly RadixSort.Scratch Sort = new(rows);
+        public readonly int[] RankCounts = new int[FeatureRanks.MaxDistinct * Math.Max(classCount, 1)];
+        public readonly int[] RankRows = new int[FeatureRanks.MaxDistinct];
     }
 
     private float[] ValueOf(int[] rows)
@@ -260,6 +314,12 @@ internal sealed class TreeBuilder
             Array.Clear(buffers.LeftCounts);
             _totalCounts.CopyTo(buffers.TotalCounts, 0);
             return new SplitScan(_tree, buffers.LeftCounts, buffers.TotalCounts, _totalSum, _totalSquares);
+        }
+
+        /// <summary>Moves rows of the given class counts to the left (classification).</summary>
+        public void MoveLeft(ReadOnlySpan<int> classCounts)
+        {
+            for (var c = 0; c < classCounts.Length; c++) _leftCounts[c] += classCounts[c];
         }
 
         public void MoveLeft(int row)
