@@ -14,6 +14,9 @@ namespace Lathe.Models.Bayes;
 /// </summary>
 public sealed class GaussianNaiveBayes : IEstimator
 {
+    /// <summary>Rows × features above which the features are fitted on several threads.</summary>
+    private const long ParallelWork = 100_000;
+
     public const string TypeName = "naive_bayes";
 
     public string Type => TypeName;
@@ -44,13 +47,20 @@ public sealed class GaussianNaiveBayes : IEstimator
         var next = starts[..k];
         for (var r = 0; r < codes.Length; r++) order[next[codes[r]]++] = r;
         var spread = new double[width];
-        Parallel.For(0, width, () => new double[codes.Length], (f, _, buffer) =>
+        double[] Fit(int f, double[] buffer)
         {
             var (column, offset, stride) = sources[f];
             var values = column is VectorColumn v ? v.Data : ((NumericColumn)column).Values;
             spread[f] = Moments(values, stride, offset, order, starts, means, variances, width, f, buffer);
             return buffer;
-        }, _ => { });
+        }
+        // Small tables on this thread: waking pool threads costs more than their share of the work.
+        if ((long)codes.Length * width < ParallelWork)
+        {
+            var buffer = new double[codes.Length];
+            for (var f = 0; f < width; f++) Fit(f, buffer);
+        }
+        else Parallel.For(0, width, () => new double[codes.Length], (f, _, buffer) => Fit(f, buffer), _ => { });
         var largestVariance = width == 0 ? 0 : spread.Max();
         var epsilon = 1e-9 * largestVariance;
         for (var i = 0; i < variances.Length; i++) variances[i] += epsilon;

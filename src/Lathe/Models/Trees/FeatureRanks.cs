@@ -26,7 +26,7 @@ internal sealed class FeatureRanks
     {
         var ranks = new byte[]?[width];
         var values = new float[]?[width];
-        Parallel.For(0, width, f =>
+        void Rank(int f)
         {
             var column = columns.AsSpan(f * rows, rows);
             var distinct = new HashSet<float>();
@@ -38,7 +38,11 @@ internal sealed class FeatureRanks
             var rowRanks = new byte[rows];
             for (var i = 0; i < rows; i++) rowRanks[i] = rankOf[column[i]];
             (ranks[f], values[f]) = (rowRanks, sorted);
-        });
+        }
+        // Small tables on this thread: waking pool threads costs more than their share of the work.
+        if ((long)rows * width < 100_000)
+            for (var f = 0; f < width; f++) Rank(f);
+        else Parallel.For(0, width, Rank);
         return new FeatureRanks(ranks, values);
     }
 }
