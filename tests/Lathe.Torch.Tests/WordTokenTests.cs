@@ -12,26 +12,6 @@ namespace Lathe.Torch.Tests;
 
 public class WordTokenTests
 {
-    private static readonly string[] Good = ["good", "great", "lovely", "superb"];
-    private static readonly string[] Bad = ["bad", "awful", "dull", "poor"];
-    private static readonly string[] Fillers = ["the film", "this book", "our trip", "that meal", "the show"];
-
-    /// <summary>Short reviews whose label is the sentiment word somewhere in them.</summary>
-    private static Table Reviews(int rows, int seed)
-    {
-        var random = new Random(seed);
-        var texts = new string?[rows];
-        var labels = new string?[rows];
-        for (var i = 0; i < rows; i++)
-        {
-            var positive = random.Next(2) == 0;
-            var word = positive ? Good[random.Next(Good.Length)] : Bad[random.Next(Bad.Length)];
-            texts[i] = random.Next(2) == 0 ? $"{Fillers[random.Next(Fillers.Length)]} was {word}" : $"{word}, {Fillers[random.Next(Fillers.Length)]}";
-            labels[i] = positive ? "positive" : "negative";
-        }
-        return new Table([new TextColumn("review", texts), CategoricalColumn.FromStrings("label", labels, ["negative", "positive"])]);
-    }
-
     [Fact]
     public void A_gru_over_word_ids_learns_the_sentiment_saves_its_word_vocabulary_and_reads_new_text()
     {
@@ -39,9 +19,9 @@ public class WordTokenTests
         var spec = new TextEncoderSpec("gru", Dim: 16, Hidden: 16, Dropout: 0, Tokens: TextEncoderSpec.WordTokens);
         var logged = new List<string>();
         var model = (PipelineModel)new Pipeline(new TextClassifierEstimator(spec, training, new LossOptions(), TaskKind.Classification))
-            .Fit(new TrainingData(Reviews(300, 1), null, "label", TaskKind.Classification), new FitContext(1, log: logged.Add));
+            .Fit(new TrainingData(TextClassifierTests.Reviews(300, 1), null, "label", TaskKind.Classification), new FitContext(1, log: logged.Add));
         Assert.Contains("text: 18 distinct words, sequences of up to 4", logged); // 8 sentiment words, 9 filler words, "was"
-        var test = Reviews(100, 2);
+        var test = TextClassifierTests.Reviews(100, 2);
         var prediction = model.Predict(test);
         Assert.True(Scoring.Score(prediction, test["label"])["accuracy"] > 0.95);
 
