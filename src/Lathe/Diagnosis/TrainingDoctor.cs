@@ -60,7 +60,10 @@ public static class TrainingDoctor
         var changes = Enumerable.Range(1, train.Length - 1).Select(i => (train[i] - train[i - 1]) / Math.Max(Math.Abs(train[i - 1]), 1e-12)).ToArray();
         var rises = changes.Count(c => c > 0);
         var swing = changes.Average(Math.Abs);
-        if (train.Length >= 6 && rises >= 0.35 * changes.Length && swing >= 0.1)
+        // Swings that are large only relative to a loss that has already fallen close to zero are noise, not a rate
+        // too high: they must also be large against where the loss started.
+        var absoluteSwing = Enumerable.Range(1, train.Length - 1).Average(i => Math.Abs(train[i] - train[i - 1])) / Math.Max(Math.Abs(train[0]), 1e-12);
+        if (train.Length >= 6 && rises >= 0.35 * changes.Length && swing >= 0.1 && absoluteSwing >= 0.05)
             return $"the training loss went up in {rises} of {changes.Length} steps, by {swing:P0} of its value per step on average: it oscillates instead of settling.";
         return null;
     }
@@ -103,7 +106,9 @@ public static class TrainingDoctor
         {
             var best = Array.IndexOf(validation, validation.Min());
             var trainAtBest = train[Math.Min(best, train.Length - 1)];
-            if (best < validation.Length - 2 && validation[^1] > validation[best] * 1.1 && train[^1] < trainAtBest)
+            // The rise must also matter against where validation started: 0.0015 → 0.0029 near a perfect fit is noise.
+            var matters = validation[^1] - validation[best] >= 0.02 * Math.Abs(validation[0]);
+            if (best < validation.Length - 2 && validation[^1] > validation[best] * 1.1 && matters && train[^1] < trainAtBest)
                 return $"the validation loss was lowest at step {best + 1} ({F(validation[best])}) and rose {validation[^1] / validation[best] - 1:P0} " +
                        $"to {F(validation[^1])} by step {validation.Length}, while the training loss kept falling ({F(trainAtBest)} → {F(train[^1])}).";
         }

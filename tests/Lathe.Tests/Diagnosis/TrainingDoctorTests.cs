@@ -81,6 +81,22 @@ public class TrainingDoctorTests
     }
 
     [Fact]
+    public void Noise_around_a_loss_that_fell_close_to_zero_is_not_a_rate_too_high()
+    {
+        // Falls from 0.93 to about 0.03 in ten steps, then wobbles ±40 % around it (as the iris example does).
+        var findings = TrainingDoctor.Diagnose(History(s => s <= 10 ? 0.93 * Math.Pow(0.7, s) : 0.03 * (s % 2 == 0 ? 1.4 : 0.6), steps: 60), Mlp);
+        Assert.DoesNotContain("learning_rate_too_high", Kinds(findings));
+    }
+
+    [Fact]
+    public void A_validation_loss_doubling_near_zero_is_not_overfitting()
+    {
+        // Validation falls from 0.67 to 0.0015 and ends at 0.003: twice its best, but nothing against where it started.
+        var findings = TrainingDoctor.Diagnose(History(s => 0.9 * Math.Pow(0.9, s), s => s <= 40 ? 0.67 * Math.Pow(0.86, s) : 0.0015 + 0.00005 * (s - 40), steps: 70), Mlp);
+        Assert.DoesNotContain("overfitting", Kinds(findings));
+    }
+
+    [Fact]
     public void A_slow_steady_fall_means_the_rate_is_too_low()
     {
         var findings = TrainingDoctor.Diagnose(History(s => 1.1 * Math.Pow(0.99, s), s => 1.1 * Math.Pow(0.99, s) + 0.01), Mlp);
