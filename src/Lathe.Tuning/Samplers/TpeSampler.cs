@@ -6,7 +6,8 @@ namespace Lathe.Tuning.Samplers;
 
 /// <summary>
 /// Tree-structured Parzen Estimator (Bergstra et al. 2011), one param at a time. The finished trials that have
-/// this param are split into a good part (the best <see cref="Gamma"/> share, at most 25) and the rest; each part
+/// this param are ranked (complete trials by value, then pruned ones: those that got further first, then by their last
+/// report) and split into a good part (the best <see cref="Gamma"/> share, at most 25) and the rest; each part
 /// becomes a density, l(x) for good and g(x) for bad; candidates are drawn from l and the one with the highest
 /// l(x)/g(x) (the expected-improvement criterion) wins; trials still running elsewhere count as bad. Log ranges are modelled in log space, ints as reals
 /// rounded to their grid, choices as smoothed counts. The first <see cref="StartupTrials"/> trials are random.
@@ -22,12 +23,8 @@ public sealed class TpeSampler(int seed = 0, int startupTrials = 10, int candida
     {
         var random = SeededRandom.For(Seed, context.Trial.Number, name);
         // Conditional params: only trials that have this param (with this distribution) say anything about it.
-        var observed = context.History
-            .Where(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v)
-                        && t.InternalParams.ContainsKey(name) && t.Distributions[name].SameAs(distribution))
-            .OrderBy(t => context.Direction == StudyDirection.Minimize ? t.Value!.Value : -t.Value!.Value)
-            .ThenBy(t => t.Number)
-            .ToList();
+        var withParam = context.History.Where(t => t.InternalParams.ContainsKey(name) && t.Distributions[name].SameAs(distribution)).ToList();
+        var observed = Ranked(withParam, context.Direction);
         if (observed.Count < Math.Max(StartupTrials, 2)) return RandomSampler.Draw(random, distribution);
 
         var goodCount = Math.Clamp((int)Math.Ceiling(Gamma * observed.Count), 1, 25);
@@ -40,6 +37,25 @@ public sealed class TpeSampler(int seed = 0, int startupTrials = 10, int candida
         return distribution is CategoricalDistribution c
             ? SampleCategorical(random, c.Choices.Count, good, bad)
             : SampleNumeric(random, distribution, good, bad);
+    }
+
+    /// <summary>
+    /// Finished trials best first: complete ones by value, then pruned ones — a trial pruned later beat more rivals
+    /// than one pruned earlier, and among equals the last report decides. Pruned trials must count: under a pruner
+    /// most trials end pruned, and a model of the few complete ones would stay in start-up (random) for ever and
+    /// keep proposing the region that was just cut.
+    /// </summary>
+    internal static List<FrozenTrial> Ranked(IEnumerable<FrozenTrial> trials, StudyDirection direction)
+    {
+        double Key(double value) => direction == StudyDirection.Minimize ? value : -value;
+        var list = trials.ToList();
+        var complete = list.Where(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v))
+            .OrderBy(t => Key(t.Value!.Value)).ThenBy(t => t.Number);
+        var pruned = list.Where(t => t.State == TrialState.Pruned)
+            .OrderByDescending(t => t.IntermediateValues.Count == 0 ? -1 : t.IntermediateValues.Keys.Max())
+            .ThenBy(t => t.LastIntermediate is { } v && double.IsFinite(v) ? Key(v) : double.PositiveInfinity)
+            .ThenBy(t => t.Number);
+        return [.. complete.Concat(pruned)];
     }
 
     private double SampleNumeric(Random random, ParamDistribution distribution, List<double> good, List<double> bad)

@@ -104,4 +104,27 @@ public sealed class SamplerTests(Xunit.Abstractions.ITestOutputHelper output)
         // after the random start-up, TPE should favour the better choice
         Assert.True(trees.Count(t => t.Number >= 10) > 20, $"{trees.Count(t => t.Number >= 10)} of 30 guided trials chose tree");
     }
+
+    [Fact]
+    public void Tpe_learns_from_pruned_trials()
+    {
+        // Ten trials, all pruned (as under ASHA most are): the two with x near 0.9 got to step 5, the rest were cut
+        // at step 1. TPE must model them — not stay random — and propose near 0.9.
+        var x = new FloatDistribution(0, 1);
+        FrozenTrial Pruned(int number, double value, int steps) => new()
+        {
+            Id = number + 1, Number = number, State = TrialState.Pruned,
+            InternalParams = new Dictionary<string, double> { ["x"] = value },
+            Distributions = new Dictionary<string, ParamDistribution> { ["x"] = x },
+            IntermediateValues = new SortedDictionary<int, double>(Enumerable.Range(1, steps).ToDictionary(s => s, s => 0.5 + 0.01 * s + 0.1 * value)),
+        };
+        var history = new List<FrozenTrial> { Pruned(0, 0.88, 5), Pruned(1, 0.92, 5) };
+        history.AddRange(Enumerable.Range(2, 8).Select(i => Pruned(i, 0.07 * i - 0.1, 1)));
+        var tpe = new TpeSampler(seed: 1, startupTrials: 5);
+        var draws = Enumerable.Range(10, 40).Select(n => tpe.Sample(
+            new SamplingContext(StudyDirection.Maximize, history, new FrozenTrial { Id = n + 1, Number = n, State = TrialState.Running }), "x", x)).ToList();
+        Assert.True(draws.Average() > 0.75, $"mean proposal {draws.Average():F3}: pruned trials were ignored");
+        // ranking: the deeper pruned trials come first, best last report first among them
+        Assert.Equal([1, 0], TpeSampler.Ranked(history, StudyDirection.Maximize).Take(2).Select(t => t.Number));
+    }
 }
