@@ -1,5 +1,6 @@
 """Summarizes bench/compare-tuning.sh: trials needed to reach a target validation accuracy (TPE vs random), and
-epochs spent and best accuracy (ASHA vs no pruning). Reads the tune folders' trials.csv and trial-N/history.csv."""
+for pruners the epochs spent until a trial first came within 0.5 point of the unpruned study's best (same sampler
+and seed). Reads the tune folders' trials.csv and trial-N/history.csv."""
 import csv, glob, os, statistics, sys
 
 root, target = sys.argv[1], float(sys.argv[2])
@@ -10,12 +11,25 @@ def trials(folder):
         return sorted(csv.DictReader(f), key=lambda r: int(r["number"]))
 
 
-def epochs(folder):
-    total = 0
-    for history in glob.glob(os.path.join(folder, "trial-*", "history.csv")):
-        with open(history) as f:
-            total += sum(1 for _ in f) - 1
-    return total
+def epochs_of(folder, number):
+    history = os.path.join(folder, f"trial-{number}", "history.csv")
+    if not os.path.exists(history):
+        return 0
+    with open(history) as f:
+        return sum(1 for _ in f) - 1
+
+
+def epochs_to(folder, bar):
+    """(epochs spent until the first complete trial at or above bar, or None; epochs spent in all; best; trials; pruned)"""
+    spent, reached, best = 0, None, float("-inf")
+    rows = trials(folder)
+    for r in rows:
+        spent += epochs_of(folder, r["number"])
+        if r["state"] == "complete" and r["value"]:
+            best = max(best, float(r["value"]))
+            if reached is None and float(r["value"]) >= bar:
+                reached = spent
+    return reached, spent, best, len(rows), sum(1 for r in rows if r["state"] == "pruned")
 
 
 print(f"target validation accuracy {target}")
@@ -29,9 +43,22 @@ for sampler in ("random", "tpe"):
         print(f"{sampler:6s} {os.path.basename(os.path.dirname(folder))}: best {best:.4f}, trials to reach target: {hit or '>' + str(len(rows))}")
     reached = [n for n in needed if n is not None]
     print(f"{sampler:6s} reached in {len(reached)}/{len(needed)} studies; median trials {statistics.median(reached) if reached else '-'}")
-for pruner in ("none", "asha"):
-    for folder in sorted(glob.glob(os.path.join(root, f"pruner-{pruner}", "*-tune-*"))):
-        rows = trials(folder)
-        best = max(float(r["value"]) for r in rows if r["value"])
-        pruned = sum(1 for r in rows if r["state"] == "pruned")
-        print(f"pruner {pruner:5s}: best val_accuracy {best:.4f}, epochs spent {epochs(folder)}, trials {len(rows)} ({pruned} pruned)")
+studies = {}
+for folder in glob.glob(os.path.join(root, "pruner-*", "*-tune-*")):
+    pruner, sampler, seed = os.path.basename(os.path.dirname(folder)).split("-")[1:4]
+    studies[(sampler, seed, pruner)] = folder
+ratios = {}
+for (sampler, seed, pruner) in sorted(k for k in studies if k[2] == "none"):
+    base = studies[(sampler, seed, "none")]
+    _, _, best, _, _ = epochs_to(base, float("inf"))
+    bar = best - 0.005
+    for p in ["none"] + sorted(k[2] for k in studies if k[:2] == (sampler, seed) and k[2] != "none"):
+        reached, spent, top, n, pruned = epochs_to(studies[(sampler, seed, p)], bar)
+        base_reached = epochs_to(base, bar)[0]
+        if p != "none" and reached is not None:
+            ratios.setdefault((sampler, p), []).append(reached / base_reached)
+        print(f"pruner {p:9s} {sampler:6s} {seed}: bar {bar:.4f} (unpruned best {best:.4f}); best {top:.4f}; "
+              f"epochs to the bar {reached if reached is not None else 'not reached'}; epochs in all {spent}; trials {n} ({pruned} pruned)")
+for (sampler, p), r in sorted(ratios.items()):
+    print(f"{p} with {sampler}: reached the bar in {len(r)} studies; epochs to the bar / unpruned epochs to the bar: "
+          + ", ".join(f"{x:.2f}" for x in r) + f" (median {statistics.median(r):.2f})")
