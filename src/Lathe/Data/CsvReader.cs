@@ -7,11 +7,15 @@ namespace Lathe.Data;
 /// <summary>
 /// Reads a delimited text file (optionally gzip-compressed) with a header row into a <see cref="Table"/>,
 /// inferring each column's kind. Numbers are parsed straight into float32 buffers (see
-/// <see cref="CsvColumnBuilder"/>); every problem is reported with the file, line and column.
+/// <see cref="CsvColumnBuilder"/>; a file of plain numbers takes the parallel <see cref="PlainNumericCsvReader"/>);
+/// every problem is reported with the file, line and column.
 /// </summary>
 public static class CsvReader
 {
-    public static Table Read(string path, CsvReadOptions? options = null)
+    public static Table Read(string path, CsvReadOptions? options = null) => Read(path, options, plainPath: true);
+
+    /// <summary>With <paramref name="plainPath"/> false, the general path only (tests compare the two).</summary>
+    internal static Table Read(string path, CsvReadOptions? options, bool plainPath)
     {
         options ??= new CsvReadOptions();
         if (!File.Exists(path))
@@ -19,7 +23,9 @@ public static class CsvReader
         var delimiter = options.Delimiter ?? (StripGz(path).EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
         var missing = options.MissingMarkers.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var longestMarker = options.MissingMarkers.Select(m => m.Length).DefaultIfEmpty(-1).Max();
-        var rowsHint = CountRows(path);
+        var plain = plainPath ? PlainNumericCsvReader.TryRead(path, delimiter, options) : null;
+        if (plain is not null) return plain;
+        var rowsHint = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? 0 : CsvLineCount.DataRows(path);
         var invalidLog = options.Log is { KeepInvalidCells: true } log ? log : null;
 
         string[]? header = null;
@@ -55,28 +61,6 @@ public static class CsvReader
         if (reread.Length > 0) ReadTextsAgain(path, delimiter, missing, columns, reread);
         options.Log?.SetRowLines(lines);
         return new Table(columns.Select(c => c.Build(lines)), source: path);
-    }
-
-    /// <summary>
-    /// The number of data rows an uncompressed file holds if every line is one row (it has no blank lines and
-    /// no line breaks inside quotes): counting line breaks is far cheaper than parsing, and lets every numeric
-    /// column be filled into an array of its final size. 0 for a compressed file (unknown).
-    /// </summary>
-    private static int CountRows(string path)
-    {
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return 0;
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var buffer = new byte[1 << 20];
-        long breaks = 0;
-        var last = (byte)'\n';
-        int read;
-        while ((read = file.Read(buffer)) > 0)
-        {
-            breaks += buffer.AsSpan(0, read).Count((byte)'\n');
-            last = buffer[read - 1];
-        }
-        var lines = breaks + (last == (byte)'\n' ? 0 : 1);
-        return (int)Math.Clamp(lines - 1, 0, Array.MaxLength);
     }
 
     /// <summary>

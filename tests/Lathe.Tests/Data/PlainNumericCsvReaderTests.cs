@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Lathe.Data;
+
+namespace Lathe.Tests.Data;
+
+/// <summary>The parallel plain-number path must answer exactly what the general path answers, or not answer.</summary>
+public class PlainNumericCsvReaderTests
+{
+    [Fact]
+    public void Float_parser_gives_the_correctly_rounded_float_for_random_and_edge_numbers()
+    {
+        var random = new Random(7);
+        var texts = new List<string>
+        {
+            "0", "-0", "0.0", "1", "-1", "0.1", "16777216", "16777217", "16777218", "9007199254740993", "1e10", "1e-10", "1E+05",
+            "3.4028235e38", "3.4028236e38", "1.17549435e-38", "1e-45", "1.4e-45", "7e-46", "0.000000000000000000000000000001",
+            "12345678901234567890123", "0.30000001192092896", "1.00000005960464477539062", "1.0000000596046447753906250000001",
+            "007.5", ".5", "5.", "+2.25", "-.125", "123456.789e-3",
+        };
+        for (var i = 0; i < 200_000; i++)
+        {
+            var digits = string.Concat(Enumerable.Range(0, random.Next(1, 22)).Select(_ => (char)('0' + random.Next(10))));
+            var point = random.Next(digits.Length + 1);
+            var text = (random.Next(2) == 0 ? "-" : "") + digits[..point] + (point < digits.Length ? "." + digits[point..] : "");
+            if (random.Next(4) == 0) text += "e" + random.Next(-40, 40).ToString(CultureInfo.InvariantCulture);
+            texts.Add(text);
+        }
+        // Float midpoints written out exactly: rounding the decimal to double first must not decide them.
+        for (var i = 0; i < 2_000; i++)
+        {
+            var f = (double)BitConverter.Int32BitsToSingle(random.Next(0x00800000, 0x7F000000));
+            var midpoint = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(f) + (1L << 28));
+            texts.Add(midpoint.ToString("R", CultureInfo.InvariantCulture));
+            texts.Add(ExactDecimal(midpoint));
+        }
+        foreach (var text in texts)
+        {
+            var bytes = Encoding.ASCII.GetBytes(text);
+            var expected = float.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            if (float.IsInfinity(expected))
+            {
+                Assert.Equal(0, Utf8FloatParser.Scan(bytes, out _)); // too large for float32: not a plain number
+                continue;
+            }
+            Assert.True(Utf8FloatParser.Scan(bytes, out var value) == bytes.Length, $"'{text}' not read whole");
+            Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(value), $"'{text}': {value:R}, expected {expected:R}");
+        }
+        foreach (var text in new[] { "", "-", ".", "e5", "1e", "1e+", "NaN", "inf", "abc" })
+            Assert.Equal(0, Utf8FloatParser.Scan(Encoding.ASCII.GetBytes(text), out _));
+    }
+
+    [Theory]
+    [InlineData("a,b,c\n1,2.5,-3e2\n4,NA,6\n,,7.25\n")]
+    [InlineData("a,b\r\n1,2\r\nNA,4\r\n")] // CRLF, markers at a line end
+    [InlineData("a,b\n1,2\n3,4")] // no line break after the last row
+    [InlineData("\uFEFFa,b\n1,2\n")] // byte-order mark
+    [InlineData("x\n1\n2\n?\n")] // one column
+    [InlineData(",b\n1,2\n")] // a nameless column
+    public void Plain_files_are_read_as_the_general_path_reads_them(string content)
+    {
+        using var dir = new TempDirectory();
+        AssertSameAsGeneral(dir.File("p.csv", content));
+    }
+
+    [Fact]
+    public void A_file_of_many_blocks_and_its_gzip_copy_read_as_the_general_path()
+    {
+        using var dir = new TempDirectory();
+        var random = new Random(3);
+        var text = new StringBuilder("a,b,c,d,e,f,g,h\n");
+        for (var row = 0; row < 160_000; row++) // about 12 MB: two 8 MB blocks, each cut into parts
+            text.AppendJoin(',', Enumerable.Range(0, 8).Select(c => c == 3 && row % 97 == 0 ? "" : Math.Round(random.NextDouble() * 2000 - 1000, c).ToString(CultureInfo.InvariantCulture))).Append('\n');
+        var path = dir.File("big.csv", text.ToString());
+        AssertSameAsGeneral(path);
+        using (var gz = new GZipStream(File.Create(path + ".gz"), CompressionLevel.Fastest)) gz.Write(File.ReadAllBytes(path));
+        AssertSameAsGeneral(path + ".gz");
+        Assert.Equal(160_000, CsvReader.Read(path + ".gz").RowCount);
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,\"2\"\n")] // a quote
+    [InlineData("a,b\n1, 2\n")] // a space
+    [InlineData("a,b\n1,2\n\n3,4\n")] // a blank line
+    [InlineData("x\n1\n\n2\n")] // a blank line in one column
+    [InlineData("a,b\n1,2,3\n")] // a field too many
+    [InlineData("a,b\n1\n")] // a field too few
+    [InlineData("a,b\n1,red\n")] // a word
+    [InlineData("a,b\n1,inf\n")] // infinity (refused or logged by the general path)
+    [InlineData("a,b\n1,1e39\n")] // too large for float32
+    [InlineData("a,a\n1,2\n")] // a duplicate name
+    [InlineData("a,b\n")] // header only
+    [InlineData("a,b\r3,4\r")] // old Mac line ends
+    public void Anything_not_plain_is_left_to_the_general_path(string content)
+    {
+        using var dir = new TempDirectory();
+        Assert.Null(PlainNumericCsvReader.TryRead(dir.File("n.csv", content), ',', new CsvReadOptions()));
+    }
+
+    [Fact]
+    public void Forced_non_numeric_kinds_and_unknown_column_settings_go_the_general_way()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("k.csv", "a,b\n1,2\n");
+        Assert.Null(PlainNumericCsvReader.TryRead(path, ',', new CsvReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["a"] = ColumnKind.Categorical } }));
+        Assert.Null(PlainNumericCsvReader.TryRead(path, ',', new CsvReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["zz"] = ColumnKind.Numeric } }));
+        Assert.NotNull(PlainNumericCsvReader.TryRead(path, ',', new CsvReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["a"] = ColumnKind.Numeric } }));
+    }
+
+    /// <summary>Every digit of a positive double: m·2^e written out (m·5^-e with the point moved -e places when e &lt; 0).</summary>
+    private static string ExactDecimal(double value)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var exponent = (int)((bits >> 52) & 0x7FF) - 1075;
+        var mantissa = new System.Numerics.BigInteger((bits & ((1L << 52) - 1)) | (1L << 52));
+        if (exponent >= 0) return (mantissa << exponent).ToString(CultureInfo.InvariantCulture);
+        var digits = (mantissa * System.Numerics.BigInteger.Pow(5, -exponent)).ToString(CultureInfo.InvariantCulture).PadLeft(-exponent + 1, '0');
+        return digits[..^(-exponent)] + "." + digits[^(-exponent)..];
+    }
+
+    private static void AssertSameAsGeneral(string path)
+    {
+        var plainLog = new CsvReadLog();
+        var generalLog = new CsvReadLog();
+        var plain = PlainNumericCsvReader.TryRead(path, ',', new CsvReadOptions { Log = plainLog });
+        Assert.NotNull(plain); // the plain path answered
+        var general = CsvReader.Read(path, new CsvReadOptions { Log = generalLog }, plainPath: false);
+        Assert.Equal(general.Columns.Select(c => c.Name), plain.Columns.Select(c => c.Name));
+        for (var c = 0; c < general.Columns.Count; c++)
+        {
+            var expected = Assert.IsType<NumericColumn>(general.Columns[c]).Values.ToArray();
+            var actual = Assert.IsType<NumericColumn>(plain.Columns[c]).Values.ToArray();
+            Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
+        }
+        Assert.Equal(generalLog.RowLines, plainLog.RowLines);
+    }
+}
