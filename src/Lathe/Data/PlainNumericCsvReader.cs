@@ -33,28 +33,29 @@ internal static class PlainNumericCsvReader
     private static Table? Read(string path, byte delimiter, CsvReadOptions options)
     {
         using var stream = GzipReadStream.OpenMaybeCompressed(path);
-        var buffer = new byte[BlockBytes];
-        var filled = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        var atEnd = filled < buffer.Length;
+        // One spare byte: a last line without a line break gets one, so every block ends with '\n' (the parser's stop).
+        var buffer = new byte[BlockBytes + 1];
+        var filled = stream.ReadAtLeast(buffer.AsSpan(0, BlockBytes), BlockBytes, throwOnEndOfStream: false);
+        var atEnd = filled < BlockBytes;
         var headerEnd = buffer.AsSpan(0, filled).IndexOf((byte)'\n');
         if (headerEnd < 0) return null;
         var header = Header(buffer.AsSpan(0, headerEnd), delimiter);
         if (header is null || options.ColumnKinds.Keys.Any(name => !header.Contains(name))) return null;
 
         var missing = options.MissingMarkers.Select(m => Encoding.UTF8.GetBytes(m)).ToArray();
-        var columns = new PlainColumns(header.Length, InitialRows(path, stream, filled - headerEnd - 1, buffer.AsSpan(headerEnd + 1, filled - headerEnd - 1)));
+        var columns = new PlainColumns(header.Length, InitialRows(path, stream, buffer.AsSpan(headerEnd + 1, filled - headerEnd - 1)));
         var start = headerEnd + 1;
         while (true)
         {
-            var available = buffer.AsSpan(start, filled - start);
-            var take = atEnd ? available.Length : available.LastIndexOf((byte)'\n') + 1;
+            if (atEnd && filled > start && buffer[filled - 1] != (byte)'\n') buffer[filled++] = (byte)'\n';
+            var take = buffer.AsSpan(start, filled - start).LastIndexOf((byte)'\n') + 1;
             if (take == 0 && !atEnd) return null; // one line longer than a block
-            if (!ParseBlock(buffer, start, take, atEnd, columns, delimiter, missing)) return null;
+            if (!ParseBlock(buffer, start, take, columns, delimiter, missing)) return null;
             if (atEnd) break;
-            var rest = available.Length - take;
+            var rest = filled - start - take;
             buffer.AsSpan(start + take, rest).CopyTo(buffer);
-            filled = rest + stream.ReadAtLeast(buffer.AsSpan(rest), buffer.Length - rest, throwOnEndOfStream: false);
-            atEnd = filled < buffer.Length;
+            filled = rest + stream.ReadAtLeast(buffer.AsSpan(rest, BlockBytes - rest), BlockBytes - rest, throwOnEndOfStream: false);
+            atEnd = filled < BlockBytes;
             start = 0;
         }
         if (columns.Rows == 0) return null;
@@ -77,91 +78,72 @@ internal static class PlainNumericCsvReader
     /// Rows to make room for: exact for an uncompressed file (its line breaks counted), so the columns are filled
     /// in place and never copied; for a compressed one a guess from the first block, grown as needed.
     /// </summary>
-    private static int InitialRows(string path, Stream stream, int sampleBytes, ReadOnlySpan<byte> sample)
+    private static int InitialRows(string path, Stream stream, ReadOnlySpan<byte> sample)
     {
         if (stream is FileStream) return CsvLineCount.DataRows(path);
         var lines = Math.Max(sample.Count((byte)'\n'), 1);
-        return (int)Math.Min(Math.Max(lines, (long)lines * 4 * Math.Max(1, new FileInfo(path).Length) / Math.Max(sampleBytes, 1)), Array.MaxLength);
+        // A text of numbers compresses about 3:1.
+        return (int)Math.Min(Math.Max(lines, (long)lines * 3 * new FileInfo(path).Length / Math.Max(sample.Length, 1)), Array.MaxLength);
     }
 
-    /// <summary>Parses the lines of one block, one part per core; false when any part is not plain.</summary>
-    private static bool ParseBlock(byte[] buffer, int start, int length, bool endOfFile, PlainColumns columns, byte delimiter, byte[][] missing)
+    /// <summary>Parses the lines of one block (it ends with '\n'), one part per core; false when any part is not plain.</summary>
+    private static bool ParseBlock(byte[] buffer, int start, int length, PlainColumns columns, byte delimiter, byte[][] missing)
     {
         var block = buffer.AsSpan(start, length);
-        var parts = Math.Clamp(Environment.ProcessorCount, 1, 16);
-        if (block.Length < 1 << 16) parts = 1;
+        var parts = length < 1 << 16 ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 16);
         var bounds = new int[parts + 1];
         var firstRows = new int[parts + 1];
         firstRows[0] = columns.Rows;
         for (var p = 1; p <= parts; p++)
         {
-            var cut = p == parts ? block.Length : (int)((long)block.Length * p / parts);
-            if (p < parts)
-            {
-                var next = block[cut..].IndexOf((byte)'\n');
-                cut = next < 0 ? block.Length : cut + next + 1;
-            }
-            bounds[p] = Math.Max(cut, bounds[p - 1]);
-            var part = block[bounds[p - 1]..bounds[p]];
-            var rows = part.Count((byte)'\n') + (p == parts && endOfFile && part.Length > 0 && part[^1] != (byte)'\n' ? 1 : 0);
-            firstRows[p] = firstRows[p - 1] + rows;
+            var from = Math.Max((int)((long)length * p / parts), bounds[p - 1]);
+            var next = block[from..].IndexOf((byte)'\n');
+            bounds[p] = p == parts || next < 0 ? length : from + next + 1;
+            firstRows[p] = firstRows[p - 1] + block[bounds[p - 1]..bounds[p]].Count((byte)'\n');
         }
         columns.EnsureRows(firstRows[parts]);
         var ok = true;
         if (parts == 1) ok = ParsePart(block, firstRows[0], columns.Values, delimiter, missing);
         else
-        {
             Parallel.For(0, parts, (p, state) =>
             {
-                if (!ParsePart(buffer.AsSpan(start + bounds[p], bounds[p + 1] - bounds[p]), firstRows[p], columns.Values, delimiter, missing))
-                {
-                    ok = false;
-                    state.Stop();
-                }
+                if (ParsePart(buffer.AsSpan(start + bounds[p], bounds[p + 1] - bounds[p]), firstRows[p], columns.Values, delimiter, missing)) return;
+                ok = false;
+                state.Stop();
             });
-        }
         columns.Rows = firstRows[parts];
         return ok;
     }
 
-    /// <summary>Parses whole lines into rows <paramref name="row"/>…; false at the first cell or line that is not plain.</summary>
+    /// <summary>Parses whole lines (the part ends with '\n') into rows <paramref name="row"/>…; false at the first cell or line that is not plain.</summary>
     private static bool ParsePart(ReadOnlySpan<byte> part, int row, float[][] values, byte delimiter, byte[][] missing)
     {
         var width = values.Length;
-        var pos = 0;
-        while (pos < part.Length)
+        var i = 0;
+        while (i < part.Length)
         {
             for (var c = 0; c < width; c++)
             {
-                var rest = part[pos..];
-                var used = Utf8FloatParser.Scan(rest, out var value);
                 var last = c == width - 1;
-                if (used == 0 || !EndsCell(rest, used, last, delimiter, out var next))
+                var end = Utf8FloatParser.Scan(part, i, out var value);
+                if (end < 0 || part[end] is not (byte)'\n' and not (byte)'\r' && part[end] != delimiter)
                 {
-                    // Not a number: only a missing marker is plain (an empty line with one column is skipped by the general path).
-                    var end = rest.IndexOfAny(delimiter, (byte)'\n');
-                    var cell = end < 0 ? rest : rest[..end];
+                    // Not a number: only a missing marker is plain (a blank line in a one-column file is skipped by the general path).
+                    var cell = part[i..];
+                    cell = cell[..cell.IndexOfAny(delimiter, (byte)'\n')];
                     if (last && cell.EndsWith((byte)'\r')) cell = cell[..^1];
-                    if (!IsMissing(cell, missing) || (width == 1 && cell.IsEmpty) || !EndsCell(rest, cell.Length, last, delimiter, out next)) return false;
-                    value = float.NaN;
+                    if (!IsMissing(cell, missing) || (width == 1 && cell.IsEmpty)) return false;
+                    (end, value) = (i + cell.Length, float.NaN);
                 }
+                if (!last) { if (part[end] != delimiter) return false; i = end + 1; }
+                else if (part[end] == (byte)'\n') i = end + 1;
+                else if (part[end] == (byte)'\r' && part[end + 1] == (byte)'\n') i = end + 2;
+                else return false;
                 values[c][row] = value;
-                pos += next;
             }
             row++;
         }
         return true;
-    }
-
-    /// <summary>True when the cell's <paramref name="used"/> bytes are followed by the delimiter (or the line's end for the last column).</summary>
-    private static bool EndsCell(ReadOnlySpan<byte> rest, int used, bool last, byte delimiter, out int next)
-    {
-        next = used + 1;
-        if (!last) return used < rest.Length && rest[used] == delimiter;
-        if (used == rest.Length) { next = used; return true; } // the file's last line, without a line break
-        if (rest[used] == (byte)'\n') return true;
-        next = used + 2;
-        return rest[used] == (byte)'\r' && used + 1 < rest.Length && rest[used + 1] == (byte)'\n';
     }
 
     private static bool IsMissing(ReadOnlySpan<byte> cell, byte[][] missing)

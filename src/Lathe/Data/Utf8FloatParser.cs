@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Lathe.Data;
 
@@ -16,62 +19,70 @@ internal static class Utf8FloatParser
         [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
     /// <summary>
-    /// Reads a number at the start of <paramref name="text"/>; returns the bytes it took, or 0 when the text does not
-    /// start with a plain decimal number that fits a float32.
+    /// Reads the number that starts at <paramref name="start"/>; returns the index just past it, or -1 when no plain
+    /// decimal number that fits a float32 starts there. The text must end with a byte that cannot be part of a number
+    /// (the CSV reader ends every block with a line break): the scan reads up to the first such byte without
+    /// checking bounds.
     /// </summary>
-    public static int Scan(ReadOnlySpan<byte> text, out float value)
+    public static int Scan(ReadOnlySpan<byte> text, int start, out float value)
     {
-        value = 0;
-        var i = 0;
-        var negative = false;
-        if (i < text.Length && (text[i] == (byte)'-' || text[i] == (byte)'+')) negative = text[i++] == (byte)'-';
+        Debug.Assert(text.Length > start && (uint)(text[^1] - '0') > 9 && text[^1] is not (byte)'.' and not (byte)'e' and not (byte)'E' and not (byte)'+' and not (byte)'-');
+        ref var t = ref MemoryMarshal.GetReference(text);
+        var i = start;
+        var b = Unsafe.Add(ref t, i);
+        var negative = b == (byte)'-';
+        if (negative || b == (byte)'+') b = Unsafe.Add(ref t, ++i);
+        var digitsStart = i;
         ulong w = 0;
-        int significant = 0, exponent = 0, digits = 0;
-        for (; i < text.Length && (uint)(text[i] - '0') <= 9; i++, digits++) Accumulate(text[i], ref w, ref significant, ref exponent, fraction: false);
-        if (i < text.Length && text[i] == (byte)'.')
-            for (i++; i < text.Length && (uint)(text[i] - '0') <= 9; i++, digits++) Accumulate(text[i], ref w, ref significant, ref exponent, fraction: true);
-        if (digits == 0) return 0;
-        if (i < text.Length && (text[i] | 0x20) == (byte)'e')
+        uint d;
+        for (; (d = (uint)(b - '0')) <= 9; b = Unsafe.Add(ref t, ++i)) w = w * 10 + d;
+        var digits = i - digitsStart;
+        var exponent = 0;
+        if (b == (byte)'.')
+        {
+            var fractionStart = i + 1;
+            for (b = Unsafe.Add(ref t, ++i); (d = (uint)(b - '0')) <= 9; b = Unsafe.Add(ref t, ++i)) w = w * 10 + d;
+            exponent = fractionStart - i;
+            digits += i - fractionStart;
+        }
+        value = 0;
+        if (digits == 0) return -1;
+        if ((b | 0x20) == (byte)'e')
         {
             var j = i + 1;
-            var negativeExponent = false;
-            if (j < text.Length && (text[j] == (byte)'-' || text[j] == (byte)'+')) negativeExponent = text[j++] == (byte)'-';
-            var start = j;
+            b = Unsafe.Add(ref t, j);
+            var negativeExponent = b == (byte)'-';
+            if (negativeExponent || b == (byte)'+') b = Unsafe.Add(ref t, ++j);
+            var exponentStart = j;
             var e = 0;
-            for (; j < text.Length && (uint)(text[j] - '0') <= 9; j++) e = Math.Min(e * 10 + (text[j] - '0'), 100_000);
-            if (j == start) return 0; // "1e" is not a number to the other parsers either
+            for (; (d = (uint)(b - '0')) <= 9; b = Unsafe.Add(ref t, ++j)) e = Math.Min(e * 10 + (int)d, 100_000);
+            if (j == exponentStart) return -1; // "1e" is not a number to the other parsers either
             exponent += negativeExponent ? -e : e;
             i = j;
         }
-        if (Exact(w, significant, exponent, out value)) value = negative ? -value : value;
-        else if (!float.TryParse(text[..i], NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return 0; // sign included
-        return float.IsInfinity(value) ? 0 : i; // too large for float32: the general path refuses or logs it
+        // More than 19 digits may have overflowed w, unless the extra ones are leading zeros (which add nothing to it).
+        var exact = (digits <= 19 || SignificantDigits(text[digitsStart..i]) <= 19) && Exact(w, exponent, out value);
+        if (exact) value = negative ? -value : value;
+        else if (!float.TryParse(text[start..i], NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return -1; // sign included
+        return float.IsInfinity(value) ? -1 : i; // too large for float32: the general path refuses or logs it
     }
 
-    private static void Accumulate(byte digit, ref ulong w, ref int significant, ref int exponent, bool fraction)
+    /// <summary>Digits of a number's mantissa after its leading zeros (trailing zeros count: they are digits of w).</summary>
+    private static int SignificantDigits(ReadOnlySpan<byte> number)
     {
-        if (w == 0 && digit == (byte)'0')
+        var mantissa = number.IndexOfAny((byte)'e', (byte)'E') is var e and >= 0 ? number[..e] : number;
+        var leading = 0;
+        foreach (var b in mantissa)
         {
-            if (fraction) exponent--; // a leading zero after the point only moves the point
-            return;
+            if (b == (byte)'0') leading++;
+            else if (b != (byte)'.') break;
         }
-        if (significant < 19)
-        {
-            w = w * 10 + (ulong)(digit - '0');
-            significant++;
-            if (fraction) exponent--;
-        }
-        else
-        {
-            significant++; // more digits than a ulong holds: the exact shortcut is off
-            if (!fraction) exponent++;
-        }
+        return mantissa.Length - (mantissa.Contains((byte)'.') ? 1 : 0) - leading;
     }
 
-    private static bool Exact(ulong w, int significant, int exponent, out float value)
+    private static bool Exact(ulong w, int exponent, out float value)
     {
         value = 0;
-        if (significant > 19) return false;
         if (w == 0) return true;
         if (w <= 1UL << 24 && exponent is >= -10 and <= 10)
         {

@@ -37,18 +37,18 @@ public class PlainNumericCsvReaderTests
         }
         foreach (var text in texts)
         {
-            var bytes = Encoding.ASCII.GetBytes(text);
+            var bytes = Encoding.ASCII.GetBytes(text + "\n");
             var expected = float.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
             if (float.IsInfinity(expected))
             {
-                Assert.Equal(0, Utf8FloatParser.Scan(bytes, out _)); // too large for float32: not a plain number
+                Assert.Equal(-1, Utf8FloatParser.Scan(bytes, 0, out _)); // too large for float32: not a plain number
                 continue;
             }
-            Assert.True(Utf8FloatParser.Scan(bytes, out var value) == bytes.Length, $"'{text}' not read whole");
+            Assert.True(Utf8FloatParser.Scan(bytes, 0, out var value) == text.Length, $"'{text}' not read whole");
             Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(value), $"'{text}': {value:R}, expected {expected:R}");
         }
-        foreach (var text in new[] { "", "-", ".", "e5", "1e", "1e+", "NaN", "inf", "abc" })
-            Assert.Equal(0, Utf8FloatParser.Scan(Encoding.ASCII.GetBytes(text), out _));
+        foreach (var text in new[] { "", "-", ".", "e5", "1e", "1e+", "-.e1", "NaN", "inf", "abc" })
+            Assert.Equal(-1, Utf8FloatParser.Scan(Encoding.ASCII.GetBytes(text + "\n"), 0, out _));
     }
 
     [Theory]
@@ -87,6 +87,8 @@ public class PlainNumericCsvReaderTests
     [InlineData("a,b\n1,2,3\n")] // a field too many
     [InlineData("a,b\n1\n")] // a field too few
     [InlineData("a,b\n1,red\n")] // a word
+    [InlineData("a,b\n1,2x\n")] // a number with a tail
+    [InlineData("a,b\n1,2\r\n3,4\r\r\n")] // a stray carriage return
     [InlineData("a,b\n1,inf\n")] // infinity (refused or logged by the general path)
     [InlineData("a,b\n1,1e39\n")] // too large for float32
     [InlineData("a,a\n1,2\n")] // a duplicate name
