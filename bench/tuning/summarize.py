@@ -42,9 +42,11 @@ for sampler in ("random", "tpe"):
         needed.append(hit)
         print(f"{sampler:6s} {os.path.basename(os.path.dirname(folder))}: best {best:.4f}, trials to reach target: {hit or '>' + str(len(rows))}")
     reached = [n for n in needed if n is not None]
-    print(f"{sampler:6s} reached in {len(reached)}/{len(needed)} studies; median trials {statistics.median(reached) if reached else '-'}")
+    if needed:
+        print(f"{sampler:6s} reached in {len(reached)}/{len(needed)} studies; median trials {statistics.median(reached) if reached else '-'}")
 studies = {}
-for folder in glob.glob(os.path.join(root, "pruner-*", "*-tune-*")):
+for folder in glob.glob(os.path.join(root, "pruner-*", "*-tune-*", "trials.csv")):
+    folder = os.path.dirname(folder)
     pruner, sampler, seed = os.path.basename(os.path.dirname(folder)).split("-")[1:4]
     studies[(sampler, seed, pruner)] = folder
 ratios = {}
