@@ -7,7 +7,7 @@ namespace Lathe.Data;
 /// <summary>
 /// Reads a delimited text file (optionally gzip-compressed) with a header row into a <see cref="Table"/>,
 /// inferring each column's kind. Numbers are parsed straight into float32 buffers (see
-/// <see cref="CsvColumnBuilder"/>; a file of plain numbers takes the parallel <see cref="PlainNumericCsvReader"/>);
+/// <see cref="CsvColumnBuilder"/>; a file of plain numbers takes the parallel <see cref="PlainCsvReader"/>);
 /// every problem is reported with the file, line and column.
 /// </summary>
 public static class CsvReader
@@ -23,7 +23,7 @@ public static class CsvReader
         var delimiter = options.Delimiter ?? (StripGz(path).EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',');
         var missing = options.MissingMarkers.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var longestMarker = options.MissingMarkers.Select(m => m.Length).DefaultIfEmpty(-1).Max();
-        var plain = plainPath ? PlainNumericCsvReader.TryRead(path, delimiter, options) : null;
+        var plain = plainPath ? PlainCsvReader.TryRead(path, delimiter, options) : null;
         if (plain is not null) return plain;
         var rowsHint = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? 0 : CsvLineCount.DataRows(path);
         var invalidLog = options.Log is { KeepInvalidCells: true } log ? log : null;

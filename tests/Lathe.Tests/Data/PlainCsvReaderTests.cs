@@ -5,8 +5,8 @@ using Lathe.Data;
 
 namespace Lathe.Tests.Data;
 
-/// <summary>The parallel plain-number path must answer exactly what the general path answers, or not answer.</summary>
-public class PlainNumericCsvReaderTests
+/// <summary>The parallel plain path must answer exactly what the general path answers, or not answer.</summary>
+public class PlainCsvReaderTests
 {
     [Fact]
     public void Float_parser_gives_the_correctly_rounded_float_for_random_and_edge_numbers()
@@ -58,6 +58,10 @@ public class PlainNumericCsvReaderTests
     [InlineData("\uFEFFa,b\n1,2\n")] // byte-order mark
     [InlineData("x\n1\n2\n?\n")] // one column
     [InlineData(",b\n1,2\n")] // a nameless column
+    [InlineData("id,color,y\n1,red,0.5\n2,blue,NA\n3,,1\n4,grün,2\n")] // a column of words, one missing
+    [InlineData("a,note\r\n1,two words\r\n2,NA\r\n")] // words at a CRLF line end
+    [InlineData("a,b\n1,x\n2,3\n")] // words and numbers mixed, few rows: categories
+    [InlineData("a,b\n1,NA\n2,\n3,x\n")] // the first word after missing cells
     public void Plain_files_are_read_as_the_general_path_reads_them(string content)
     {
         using var dir = new TempDirectory();
@@ -65,13 +69,26 @@ public class PlainNumericCsvReaderTests
     }
 
     [Fact]
+    public void Forced_kinds_and_the_invalid_cell_log_match_the_general_path()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("k.csv", "zip,city,v\n01234,Oslo,1\n01234,Bergen,2\n99,Oslo,3\n");
+        AssertSameAsGeneral(path, new Dictionary<string, ColumnKind> { ["zip"] = ColumnKind.Categorical, ["city"] = ColumnKind.Text });
+        // a word column that is 90 % numbers: the word is a typo; with the log on it is listed and read as missing
+        var typo = dir.File("t.csv", "a,b\n1,x1\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"{i},{i * 0.5}\n")));
+        AssertSameAsGeneral(typo, keepInvalidCells: true);
+    }
+
+    [Fact]
     public void A_file_of_many_blocks_and_its_gzip_copy_read_as_the_general_path()
     {
         using var dir = new TempDirectory();
         var random = new Random(3);
-        var text = new StringBuilder("a,b,c,d,e,f,g,h\n");
-        for (var row = 0; row < 160_000; row++) // about 12 MB: two 8 MB blocks, each cut into parts
-            text.AppendJoin(',', Enumerable.Range(0, 8).Select(c => c == 3 && row % 97 == 0 ? "" : Math.Round(random.NextDouble() * 2000 - 1000, c).ToString(CultureInfo.InvariantCulture))).Append('\n');
+        var text = new StringBuilder("a,b,c,d,e,f,g,h,class\n");
+        string[] classes = ["cat", "dog", "bird", "NA"];
+        for (var row = 0; row < 160_000; row++) // about 13 MB: two 8 MB blocks, each cut into parts
+            text.AppendJoin(',', Enumerable.Range(0, 8).Select(c => c == 3 && row % 97 == 0 ? "" : Math.Round(random.NextDouble() * 2000 - 1000, c).ToString(CultureInfo.InvariantCulture)))
+                .Append(',').Append(classes[random.Next(classes.Length)]).Append('\n');
         var path = dir.File("big.csv", text.ToString());
         AssertSameAsGeneral(path);
         using (var gz = new GZipStream(File.Create(path + ".gz"), CompressionLevel.Fastest)) gz.Write(File.ReadAllBytes(path));
@@ -86,8 +103,11 @@ public class PlainNumericCsvReaderTests
     [InlineData("x\n1\n\n2\n")] // a blank line in one column
     [InlineData("a,b\n1,2,3\n")] // a field too many
     [InlineData("a,b\n1\n")] // a field too few
-    [InlineData("a,b\n1,red\n")] // a word
-    [InlineData("a,b\n1,2x\n")] // a number with a tail
+    [InlineData("a,b\n1,2\n3,red\n")] // a word in a numeric column
+    [InlineData("a,b\n1,red\n2,\"blue\"\n")] // a quoted word
+    [InlineData("a,b\n1,red \n")] // a space to trim
+    [InlineData("a,b\nx,1\n2,2\n3,3\n4,4\n5,5\n6,6\n7,7\n8,8\n9,9\n10,10\n11,11\n")] // a typo in a numeric column: the general path words it
+    [InlineData("a,b\n1,2\n3,2x\n")] // a number with a tail
     [InlineData("a,b\n1,2\r\n3,4\r\r\n")] // a stray carriage return
     [InlineData("a,b\n1,inf\n")] // infinity (refused or logged by the general path)
     [InlineData("a,b\n1,1e39\n")] // too large for float32
@@ -97,17 +117,17 @@ public class PlainNumericCsvReaderTests
     public void Anything_not_plain_is_left_to_the_general_path(string content)
     {
         using var dir = new TempDirectory();
-        Assert.Null(PlainNumericCsvReader.TryRead(dir.File("n.csv", content), ',', new CsvReadOptions()));
+        Assert.Null(PlainCsvReader.TryRead(dir.File("n.csv", content), ',', new CsvReadOptions()));
     }
 
     [Fact]
-    public void Forced_non_numeric_kinds_and_unknown_column_settings_go_the_general_way()
+    public void Vector_kinds_and_unknown_column_settings_go_the_general_way()
     {
         using var dir = new TempDirectory();
         var path = dir.File("k.csv", "a,b\n1,2\n");
-        Assert.Null(PlainNumericCsvReader.TryRead(path, ',', new CsvReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["a"] = ColumnKind.Categorical } }));
-        Assert.Null(PlainNumericCsvReader.TryRead(path, ',', new CsvReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["zz"] = ColumnKind.Numeric } }));
-        Assert.NotNull(PlainNumericCsvReader.TryRead(path, ',', new CsvReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["a"] = ColumnKind.Numeric } }));
+        Assert.Null(PlainCsvReader.TryRead(path, ',', new CsvReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["a"] = ColumnKind.Vector } }));
+        Assert.Null(PlainCsvReader.TryRead(path, ',', new CsvReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["zz"] = ColumnKind.Numeric } }));
+        Assert.NotNull(PlainCsvReader.TryRead(path, ',', new CsvReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["a"] = ColumnKind.Numeric } }));
     }
 
     /// <summary>Every digit of a positive double: m·2^e written out (m·5^-e with the point moved -e places when e &lt; 0).</summary>
@@ -121,20 +141,24 @@ public class PlainNumericCsvReaderTests
         return digits[..^(-exponent)] + "." + digits[^(-exponent)..];
     }
 
-    private static void AssertSameAsGeneral(string path)
+    private static void AssertSameAsGeneral(string path, Dictionary<string, ColumnKind>? kinds = null, bool keepInvalidCells = false)
     {
-        var plainLog = new CsvReadLog();
-        var generalLog = new CsvReadLog();
-        var plain = PlainNumericCsvReader.TryRead(path, ',', new CsvReadOptions { Log = plainLog });
+        CsvReadOptions Options(CsvReadLog log) => new() { Log = log, ColumnKinds = kinds ?? [] };
+        var plainLog = new CsvReadLog(keepInvalidCells);
+        var generalLog = new CsvReadLog(keepInvalidCells);
+        var plain = PlainCsvReader.TryRead(path, ',', Options(plainLog));
         Assert.NotNull(plain); // the plain path answered
-        var general = CsvReader.Read(path, new CsvReadOptions { Log = generalLog }, plainPath: false);
-        Assert.Equal(general.Columns.Select(c => c.Name), plain.Columns.Select(c => c.Name));
+        var general = CsvReader.Read(path, Options(generalLog), plainPath: false);
+        Assert.Equal(general.Columns.Select(c => (c.Name, c.GetType())), plain.Columns.Select(c => (c.Name, c.GetType())));
         for (var c = 0; c < general.Columns.Count; c++)
         {
-            var expected = Assert.IsType<NumericColumn>(general.Columns[c]).Values.ToArray();
-            var actual = Assert.IsType<NumericColumn>(plain.Columns[c]).Values.ToArray();
-            Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
+            if (general.Columns[c] is NumericColumn expected)
+                Assert.Equal(expected.Values.ToArray().Select(BitConverter.SingleToInt32Bits), ((NumericColumn)plain.Columns[c]).Values.ToArray().Select(BitConverter.SingleToInt32Bits));
+            else
+                Assert.Equal(Enumerable.Range(0, general.RowCount).Select(r => general.Columns[c].IsMissing(r) ? null : general.Columns[c].Format(r)),
+                    Enumerable.Range(0, plain.RowCount).Select(r => plain.Columns[c].IsMissing(r) ? null : plain.Columns[c].Format(r)));
         }
         Assert.Equal(generalLog.RowLines, plainLog.RowLines);
+        Assert.Equal(generalLog.InvalidCells, plainLog.InvalidCells);
     }
 }
