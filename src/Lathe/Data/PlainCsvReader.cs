@@ -196,6 +196,7 @@ internal static class PlainCsvReader
     private static bool ParsePart(ReadOnlySpan<byte> part, int row, float[][] values, List<string?>?[] texts, byte delimiter, byte[][] missing)
     {
         var width = values.Length;
+        var cache = new WordCache();
         var i = 0;
         while (i < part.Length)
         {
@@ -215,7 +216,7 @@ internal static class PlainCsvReader
                     if (texts[c] is { } words)
                     {
                         if (!IsPlainWord(cell)) return false;
-                        words.Add(isMissing ? null : Encoding.UTF8.GetString(cell));
+                        words.Add(isMissing ? null : cache.Get(cell));
                     }
                     else if (!isMissing) return false; // a word in a numeric column
                     (end, value) = (i + cell.Length, float.NaN);
