@@ -35,7 +35,7 @@ internal static class RunsCommand
         {
             if (parsed.GetValue(limit) < 1) throw LatheException.BadConfig("--limit must be at least 1.");
             using var store = RunLookup.OpenStore(parsed.GetValue(storage), parsed.GetValue(runsDir)!);
-            var runs = store.ListRuns(parsed.GetValue(name), parsed.GetValue(limit));
+            var runs = RunLookup.List(store, parsed.GetValue(name), parsed.GetValue(limit));
             if (runs.Count == 0)
             {
                 console.Output.WriteLine($"no runs recorded in {store.Describe}{(parsed.GetValue(name) is { } n ? $" named like '{n}'" : "")}.");

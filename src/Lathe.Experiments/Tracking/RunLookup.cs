@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lathe.Tracking.Recording;
 using Lathe.Tracking.Store;
 
 namespace Lathe.Experiments.Tracking;
@@ -18,11 +19,20 @@ public static class RunLookup
         return RunStoreUrl.Open(text, runsDirectory, "--storage");
     }
 
+    /// <summary>The run a user named; a "running" run whose process on this machine is gone is marked killed first.</summary>
     public static RunRecord Find(IRunStore store, string run)
     {
         long? id = long.TryParse(run, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
         if (id is null && Directory.Exists(run)) id = store.FindRunByFolder(Path.GetFullPath(run).TrimEnd(Path.DirectorySeparatorChar));
-        return (id is { } found ? store.GetRun(found) : null)
+        var found = (id is { } key ? store.GetRun(key) : null)
             ?? throw LatheException.BadConfig($"run '{run}' is not in the run store {store.Describe}; give a run id or run folder that `lathe runs list` shows.");
+        return RunLiveness.MarkVanished(store, [found.Summary]).Count > 0 ? store.GetRun(found.Summary.Id)! : found;
+    }
+
+    /// <summary>The newest runs, after marking killed those "running" whose process on this machine is gone.</summary>
+    public static IReadOnlyList<RunSummary> List(IRunStore store, string? nameContains, int limit)
+    {
+        var runs = store.ListRuns(nameContains, limit);
+        return RunLiveness.MarkVanished(store, runs).Count > 0 ? store.ListRuns(nameContains, limit) : runs;
     }
 }

@@ -35,7 +35,10 @@ public sealed class RunRecorder : ICallback, IDisposable
         {
             opened ??= openStore!();
             var recorder = new RunRecorder(opened, ownsStore: store is null, log);
-            recorder._runId = opened.CreateRun(start);
+            // The process's id and start time let a later `lathe runs list` see that a run killed outright is gone.
+            var tags = new Dictionary<string, string>(start.Tags);
+            foreach (var (key, value) in RunLiveness.ThisProcess()) tags[key] = value;
+            recorder._runId = opened.CreateRun(start with { Tags = tags });
             return recorder;
         }
         catch (Exception e) when (Recoverable(e))
