@@ -77,6 +77,23 @@ public class TrackingEndToEndTests
     }
 
     [Fact]
+    public void A_cross_validation_is_recorded_as_one_run_with_a_step_per_fold_and_the_mean_as_its_validation_score()
+    {
+        using var cli = new CliRunner();
+        var (code, output, error) = cli.Train(MlpConfig(cli), "--cv", "3");
+        Assert.True(code == 0, error + output);
+        var (showCode, show, showError) = Runs(cli, "show", "1");
+        Assert.True(showCode == 0, showError);
+        Assert.Contains("run 1: iris-mlp-cv (finished)", show);
+        Assert.Contains("cv.folds = 3", show);
+        Assert.Matches(@"last step \(3\): .*accuracy \d\.\d{4}", show);
+        Assert.Contains("  cv.json", show);
+        // the recorded validation accuracy is the mean of the folds, as cv.json says
+        var cv = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(cli.RunsDirectory, Directory.GetDirectories(cli.RunsDirectory)[0], "cv.json")))!;
+        Assert.Contains($"validation: accuracy {(double)cv["mean"]!["accuracy"]!:0.0000}", show);
+    }
+
+    [Fact]
     public void An_unknown_run_is_a_usage_error_naming_the_run_and_the_store()
     {
         using var cli = new CliRunner();

@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lathe.Experiments.Config;
+using Lathe.Data;
 using Lathe.Experiments.Data;
+using Lathe.Experiments.Tracking;
 using Lathe.IO;
 using Lathe.Models;
 using Lathe.Splits;
@@ -38,7 +40,29 @@ public static class CrossValidationRun
         log($"model: {TrainingRun.Describe(config.Model)}");
 
         var folder = RunFolder.Create(options.RunsDirectory, config.Name + "-cv", DateTime.Now);
-        AtomicFile.WriteAllText(folder.ConfigFile, ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory)));
+        var configYaml = ConfigLoader.ToYaml(ConfigPaths.Absolute(config, configDirectory));
+        AtomicFile.WriteAllText(folder.ConfigFile, configYaml);
+        // Recorded as one run: each fold's held-out scores as a step, their means as the validation scores.
+        var tags = new Dictionary<string, string>(options.Tags) { ["cv.folds"] = splits.Count.ToString(CultureInfo.InvariantCulture) };
+        using var recorder = TrainingTracking.Start(config, configYaml, folder.Path, options with { Tags = tags }, log, name: config.Name + "-cv");
+        try
+        {
+            var result = RunFolds(config, data, rows, splits, folder, configDirectory, method, options, log, recorder);
+            recorder?.LogFinalMetrics("validation", result.Metrics.ToDictionary(m => m, result.Mean));
+            recorder?.AddArtifactsOf(folder.Path);
+            recorder?.Finish(Lathe.Tracking.Store.RunStatus.Finished);
+            return result;
+        }
+        catch (Exception e)
+        {
+            TrainingTracking.Fail(recorder, e, folder.Path);
+            throw;
+        }
+    }
+
+    private static CrossValidationResult RunFolds(LatheConfig config, PreparedData data, Table rows, IReadOnlyList<DataSplit> splits, RunFolder folder,
+        string configDirectory, string method, RunOptions options, Action<string> log, Lathe.Tracking.Recording.RunRecorder? recorder)
+    {
         AtomicFile.WriteAllText(Path.Combine(folder.Path, "split.json"), FoldRecord(data, splits, method).ToJson().ToJsonString(Indented));
         TrainingRun.WriteCleaningReport(config, data, null, folder.Path, log);
         var scores = new List<IReadOnlyDictionary<string, double>>();
@@ -51,6 +75,7 @@ public static class CrossValidationRun
             var pipeline = ModelFactory.Create(config, data.Task, configDirectory);
             var model = (PipelineModel)pipeline.Fit(new TrainingData(train, heldOut, data.Target, data.Task), context);
             scores.Add(TrainingRun.Score(model, heldOut, data.Target));
+            recorder?.LogMetrics(f + 1, scores[^1]);
             log($"fold {f + 1}/{splits.Count}: {train.RowCount} training rows, {heldOut.RowCount} held out");
         }
         var result = new CrossValidationResult(folder.Path, scores);

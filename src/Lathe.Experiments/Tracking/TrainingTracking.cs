@@ -8,13 +8,13 @@ namespace Lathe.Experiments.Tracking;
 /// <summary>Starts the recording of a training run into the run store its config (or the caller) names.</summary>
 internal static class TrainingTracking
 {
-    /// <summary>A recorder for the run, or null when tracking is off.</summary>
-    public static RunRecorder? Start(LatheConfig config, string configYaml, string folder, RunOptions options, Action<string> log)
+    /// <summary>A recorder for the run (named <paramref name="name"/>, or the config's name), or null when tracking is off.</summary>
+    public static RunRecorder? Start(LatheConfig config, string configYaml, string folder, RunOptions options, Action<string> log, string? name = null)
     {
         if (options.RunStore is null && !config.Tracking.Enabled) return null;
         var start = new RunStart
         {
-            Name = config.Name,
+            Name = name ?? config.Name,
             Folder = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar),
             ConfigText = configYaml,
             Params = ConfigParams.Flatten(configYaml),

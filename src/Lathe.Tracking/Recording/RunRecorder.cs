@@ -49,7 +49,10 @@ public sealed class RunRecorder : ICallback, IDisposable
         }
     }
 
-    public void OnStep(StepReport report, FitContext context) => Try(id => _store.LogMetrics(id, report.Step, report.Metrics));
+    public void OnStep(StepReport report, FitContext context) => LogMetrics(report.Step, report.Metrics);
+
+    /// <summary>Records the metrics of one step (an epoch; for cross-validation, a fold).</summary>
+    public void LogMetrics(int step, IReadOnlyDictionary<string, double> metrics) => Try(id => _store.LogMetrics(id, step, metrics));
 
     public void LogFinalMetrics(string part, IReadOnlyDictionary<string, double>? metrics)
     {
