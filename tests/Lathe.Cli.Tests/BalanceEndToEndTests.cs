@@ -62,6 +62,28 @@ public class BalanceEndToEndTests
     }
 
     [Fact]
+    public void Learning_curves_and_the_finders_balance_the_training_rows_as_training_does()
+    {
+        using var cli = new CliRunner();
+        var config = ImbalancedCsv(cli);
+        string[] Curve(params string[] extra)
+        {
+            var result = cli.Run(["curve", config, "--sizes", "0.5,1", "--runs-dir", cli.RunsDirectory, .. extra]);
+            Assert.True(result.ExitCode == 0, result.Error + result.Output);
+            return [.. result.Output.Split('\n').Where(l => Regex.IsMatch(l, @"^\d+ rows: "))];
+        }
+        var (plain, balanced) = (Curve(), Curve("--set", "data.balance.method=smote"));
+        Assert.Equal(2, balanced.Length);
+        // the same real rows are counted and scored; the fits learned from balanced rows, so the scores move
+        Assert.Equal(plain.Select(l => l.Split(':')[0]), balanced.Select(l => l.Split(':')[0]));
+        Assert.NotEqual(plain, balanced);
+
+        var finder = cli.Run("lr-find", config, "--set", "model.type=mlp", "--set", "data.balance.method=smote", "--output", Path.Combine(cli.Folder, "lr"));
+        Assert.True(finder.ExitCode == 0, finder.Error + finder.Output);
+        Assert.Contains("balance: smote", finder.Output);
+    }
+
+    [Fact]
     public void Balancing_a_regression_or_a_bad_setting_is_a_config_error()
     {
         using var cli = new CliRunner();

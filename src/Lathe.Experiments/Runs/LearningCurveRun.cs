@@ -52,7 +52,9 @@ public static class LearningCurveRun
                 var subset = Subset(data, share, config.Seed + r, config.Data.Split.Method);
                 rows = subset.RowCount;
                 var pipeline = ModelFactory.Create(config, data.Task, configDirectory);
-                var model = (PipelineModel)pipeline.Fit(new TrainingData(subset, validation, data.Target, data.Task), new FitContext(config.Seed, [], options.Cancellation));
+                // Balanced as a training run balances its rows (data.balance); scored on the real rows of the share.
+                var fitted = TrainingBalance.Apply(config, subset, data.Target, data.Task, _ => { });
+                var model = (PipelineModel)pipeline.Fit(new TrainingData(fitted, validation, data.Target, data.Task), new FitContext(config.Seed, [], options.Cancellation));
                 trainScores.Add(TrainingRun.Score(model, subset, data.Target)[metric]);
                 validationScores.Add(TrainingRun.Score(model, validation, data.Target)[metric]);
             }

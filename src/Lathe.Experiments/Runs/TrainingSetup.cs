@@ -15,7 +15,7 @@ public sealed record TrainingSetup(LatheConfig Config, TrainingData Prepared, Ne
     {
         var config = ConfigLoader.Load(configPath, overrides);
         var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
-        var data = DatasetLoader.Load(config, configDirectory);
+        var data = TrainingBalance.Apply(config, DatasetLoader.Load(config, configDirectory), log);
         log($"data: {data.Describe()}; task {data.Task.ToString().ToLowerInvariant()}");
         var pipeline = ModelFactory.Create(config, data.Task, configDirectory);
         var estimator = pipeline.Estimator as NeuralEstimator

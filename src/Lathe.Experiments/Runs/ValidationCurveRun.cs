@@ -32,8 +32,9 @@ public static class ValidationCurveRun
             var config = ConfigLoader.Load(configPath, [.. overrides, $"{parameter}={value}"]);
             first ??= config;
             (var data, var validation, metric) = LearningCurveRun.LoadScored(config, configDirectory);
+            var fitted = TrainingBalance.Apply(config, data.Train, data.Target, data.Task, _ => { }); // data.balance, as in training
             var model = (PipelineModel)ModelFactory.Create(config, data.Task, configDirectory)
-                .Fit(new TrainingData(data.Train, validation, data.Target, data.Task), new FitContext(config.Seed, [], options.Cancellation));
+                .Fit(new TrainingData(fitted, validation, data.Target, data.Task), new FitContext(config.Seed, [], options.Cancellation));
             points.Add(new ValidationCurvePoint(value, TrainingRun.Score(model, data.Train, data.Target)[metric], TrainingRun.Score(model, validation, data.Target)[metric]));
             log($"{parameter} = {value}: train {metric} {points[^1].Train:0.0000}, validation {points[^1].Validation:0.0000}");
         }
