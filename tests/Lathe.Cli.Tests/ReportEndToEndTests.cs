@@ -114,10 +114,37 @@ public class ReportEndToEndTests(ITestOutputHelper output)
         var run = CliRunner.RunFolderOf(trained);
         var report = cli.Run("report", run);
         Assert.True(report.ExitCode == 0, report.Error + report.Output);
-        Assert.Contains("left out: The data could not be read again", report.Output);
+        Assert.Contains("note: The data could not be read again", report.Output);
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "report.json")))!;
         Assert.Null(json["data"]);
         Assert.NotNull(json["metrics"]!["test"]);
+    }
+
+    [Fact]
+    public void A_report_says_when_the_data_file_changed_since_training()
+    {
+        using var cli = new CliRunner();
+        var data = cli.Write("iris.csv", File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "examples", "iris", "iris.csv")));
+        var config = cli.Write("config.yaml", $"name: edited\ndata:\n  path: {data}\n  target: species\nmodel:\n  type: tree\n");
+        var (code, trained, error) = cli.Train(config);
+        Assert.True(code == 0, error + trained);
+        var run = CliRunner.RunFolderOf(trained);
+        var split = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "split.json")))!;
+        Assert.Equal(new FileInfo(data).Length, (long)split["files"]![Path.GetFullPath(data)]!["bytes"]!);
+
+        var unchanged = cli.Run("report", run);
+        Assert.True(unchanged.ExitCode == 0, unchanged.Error + unchanged.Output);
+        Assert.DoesNotContain("changed since training", unchanged.Output);
+
+        // one value edited in place: same rows, same size, other content
+        var lines = File.ReadAllLines(data);
+        lines[1] = lines[1].Replace("5.1", "5.9");
+        File.WriteAllLines(data, lines);
+        var edited = cli.Run("report", run);
+        Assert.True(edited.ExitCode == 0, edited.Error + edited.Output);
+        Assert.Contains($"note: The data is not what the run learned from ({Path.GetFullPath(data)} changed since training)", edited.Output);
+        var notes = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "report.json")))!["notes"]!.AsArray();
+        Assert.Contains(notes, n => ((string)n!).Contains("changed since training"));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal static class ReportCommand
         {
             var result = ReportRun.Execute(parsed.GetValue(run)!, console.Output.WriteLine);
             foreach (var finding in result.Content.Findings) console.Output.WriteLine($"doctor: {finding.Title}");
-            foreach (var note in result.Content.Notes) console.Output.WriteLine($"left out: {note}");
+            foreach (var note in result.Content.Notes) console.Output.WriteLine($"note: {note}");
             console.Output.WriteLine($"wrote {result.Json}");
             console.Output.WriteLine($"report: {result.Html}");
             return 0;

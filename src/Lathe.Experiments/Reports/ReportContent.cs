@@ -28,7 +28,7 @@ public sealed record ReportContent
     public required IReadOnlyList<ReportPicture> Pictures { get; init; }
     public required IReadOnlyList<Finding> Findings { get; init; }
 
-    /// <summary>Things left out of the report and why (data no longer at its path, an older run without environment.json).</summary>
+    /// <summary>What a reader should know: things left out and why (data no longer at its path, an older run without environment.json), data files changed since training.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
 
     public IReadOnlyList<PartSummary>? Parts { get; init; }

@@ -51,7 +51,7 @@ public static class ReportHtml
         Environment(html, report);
         if (report.Notes.Count > 0)
         {
-            Section(html, "notes", "Left out");
+            Section(html, "notes", "Notes");
             html.Append("<ul>\n");
             foreach (var note in report.Notes) html.Append($"<li>{E(note)}</li>\n");
             html.Append("</ul>\n");

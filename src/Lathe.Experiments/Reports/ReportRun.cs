@@ -98,6 +98,12 @@ public static class ReportRun
                 Notes = [.. content.Notes, $"The data could not be read again ({e.Message}): the data summary and permutation importances are left out."],
             };
         }
+        if (content.Split?["files"] is JsonObject files && DataFileFingerprint.Changes(files) is { Count: > 0 } changes)
+            content = content with
+            {
+                Notes = [.. content.Notes, $"The data is not what the run learned from ({string.Join("; ", changes)}): the data summary, " +
+                                           "pictures and importances below describe the files as they are now, not as trained."],
+            };
         var classification = data.Task == TaskKind.Classification;
         var parts = new[] { ("train", data.Train), ("validation", data.Validation), ("test", data.Test) }
             .Where(p => p.Item2 is not null)

@@ -63,7 +63,7 @@ public static class CrossValidationRun
     private static CrossValidationResult RunFolds(LatheConfig config, PreparedData data, Table rows, IReadOnlyList<DataSplit> splits, RunFolder folder,
         string configDirectory, string method, RunOptions options, Action<string> log, Lathe.Tracking.Recording.RunRecorder? recorder)
     {
-        AtomicFile.WriteAllText(Path.Combine(folder.Path, "split.json"), FoldRecord(data, splits, method).ToJson().ToJsonString(Indented));
+        TrainingRun.WriteSplit(FoldRecord(data, splits, method), configDirectory, folder.Path);
         TrainingRun.WriteCleaningReport(config, data, null, folder.Path, log);
         var scores = new List<IReadOnlyDictionary<string, double>>();
         for (var f = 0; f < splits.Count; f++)

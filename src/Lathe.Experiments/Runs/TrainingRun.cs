@@ -55,7 +55,7 @@ public static class TrainingRun
         using var recorder = TrainingTracking.Start(config, configYaml, folder.Path, options, log);
         try
         {
-            var result = FitAndWrite(config, data, pipeline, folder, recorder is null ? options : options with { Callbacks = [.. options.Callbacks, recorder] }, log);
+            var result = FitAndWrite(config, configDirectory, data, pipeline, folder, recorder is null ? options : options with { Callbacks = [.. options.Callbacks, recorder] }, log);
             TrainingTracking.Finish(recorder, result);
             return result;
         }
@@ -66,9 +66,17 @@ public static class TrainingRun
         }
     }
 
-    private static RunResult FitAndWrite(LatheConfig config, PreparedData data, Pipeline pipeline, RunFolder folder, RunOptions options, Action<string> log)
+    /// <summary>split.json: how the rows were split, and the size and SHA-256 of each data file they came from.</summary>
+    internal static void WriteSplit(SplitRecord split, string configDirectory, string folder)
     {
-        if (data.Split is not null) AtomicFile.WriteAllText(Path.Combine(folder.Path, "split.json"), data.Split.ToJson().ToJsonString(Indented));
+        var json = split.ToJson();
+        json["files"] = DataFileFingerprint.Of(split.Parts.Select(p => p.File), configDirectory);
+        AtomicFile.WriteAllText(Path.Combine(folder, "split.json"), json.ToJsonString(Indented));
+    }
+
+    private static RunResult FitAndWrite(LatheConfig config, string configDirectory, PreparedData data, Pipeline pipeline, RunFolder folder, RunOptions options, Action<string> log)
+    {
+        if (data.Split is not null) WriteSplit(data.Split, configDirectory, folder.Path);
         log(ClassicalModels.Handles(config.Model.Type)
             ? $"model: {Describe(config.Model)}"
             : $"model: {Describe(config.Model)}, {config.Train.Optimizer.Type} lr {config.Train.Optimizer.Lr}, {config.Train.Epochs} epochs, batch {config.Train.BatchSize}");
