@@ -27,10 +27,12 @@ public static class ValidationCurveRun
         var points = new List<ValidationCurvePoint>();
         LatheConfig? first = null;
         string? metric = null;
+        var warned = new HashSet<string>();
         foreach (var value in values)
         {
             var config = ConfigLoader.Load(configPath, [.. overrides, $"{parameter}={value}"]);
             first ??= config;
+            foreach (var warning in UnusedModelKeys.Warnings(config.Model)) if (warned.Add(warning)) log(warning);
             (var data, var validation, metric) = LearningCurveRun.LoadScored(config, configDirectory);
             var model = (PipelineModel)ModelFactory.Create(config, data.Task, configDirectory)
                 .Fit(new TrainingData(data.Train, validation, data.Target, data.Task), new FitContext(config.Seed, [], options.Cancellation));
