@@ -126,18 +126,19 @@ public sealed class ModelConfig
     /// <summary>A shallow copy (lists are shared).</summary>
     public ModelConfig Copy() => (ModelConfig)MemberwiseClone();
 
-    /// <summary>mlp, cnn, resnet, gpt, or a text encoder: lstm, gru, cnn1d, transformer.</summary>
+    /// <summary>A model type of ConfigValidation.ModelTypes (mlp, cnn, tree, forest, gbdt, …, or auto). Which type reads which key: ModelKeyUse.</summary>
     public string Type { get; set; } = "mlp";
 
-    /// <summary>Dense layer widths: the hidden layers of an MLP (default [64, 32]), the head of a CNN (default [128]).</summary>
+    /// <summary>Dense layer widths: the hidden layers of an MLP (default [64, 32]), the head of a CNN (default [128]), an autoencoder's encoder (default [32, 8]).</summary>
     public List<int>? Hidden { get; set; }
 
+    /// <summary>mlp, cnn, autoencoder, gpt, text encoders: dropout rate in [0, 1) (resnet has none).</summary>
     public double Dropout { get; set; }
 
     /// <summary>Preparation steps after cleaning, replacing the model type's default ones (docs/data.md); absent: the defaults.</summary>
     public List<PrepareStepConfig>? Prepare { get; set; }
 
-    /// <summary>Start from these weights: a run or model folder, a .safetensors file or a PyTorch .pt/.pth state_dict.</summary>
+    /// <summary>mlp, cnn, resnet, autoencoder: start from these weights: a run or model folder, a .safetensors file or a PyTorch .pt/.pth state_dict.</summary>
     public string? Pretrained { get; set; }
 
     /// <summary>cnn: output channels of each convolution block (each halves the image size); resnet: width of each stage.</summary>
@@ -155,7 +156,7 @@ public sealed class ModelConfig
     /// <summary>gpt: characters the model sees at once.</summary>
     public int Context { get; set; } = 128;
 
-    /// <summary>gpt: Transformer blocks (default 4); text encoders: recurrent or Transformer layers (default 1).</summary>
+    /// <summary>gpt: Transformer blocks (default 4); lstm, gru, transformer: recurrent or Transformer layers (default 1; cnn1d has one convolution).</summary>
     public int? Layers { get; set; }
 
     /// <summary>gpt and transformer: attention heads per block (default 4).</summary>
@@ -167,25 +168,25 @@ public sealed class ModelConfig
     /// <summary>lstm, gru, cnn1d: units of the recurrent state or convolution channels (default 128).</summary>
     public int Units { get; set; } = 128;
 
-    /// <summary>Text encoders: tokens read per text; longer texts are cut (default 256).</summary>
+    /// <summary>Text encoders (lstm, gru, cnn1d, transformer): tokens read per text; longer texts are cut (default 256).</summary>
     public int MaxLength { get; set; } = 256;
 
     /// <summary>Text encoders: characters (default) or words (runs of letters and digits, lowercased; unseen words share one id).</summary>
     public string Tokens { get; set; } = "characters";
 
-    /// <summary>tree: gini, entropy (classification), mse (regression), or auto.</summary>
+    /// <summary>tree, forest: gini, entropy (classification), mse (regression), or auto.</summary>
     public string Criterion { get; set; } = "auto";
 
-    /// <summary>tree: deepest level (absent: unlimited).</summary>
+    /// <summary>tree, forest, gbdt: deepest level (absent: unlimited).</summary>
     public int? MaxDepth { get; set; }
 
-    /// <summary>tree: a node with fewer rows is not split.</summary>
+    /// <summary>tree, forest: a node with fewer rows is not split.</summary>
     public int MinSamplesSplit { get; set; } = 2;
 
     /// <summary>tree, forest, gbdt: each leaf keeps at least this many rows (default 1; gbdt 20).</summary>
     public int? MinSamplesLeaf { get; set; }
 
-    /// <summary>tree: features tried per split (absent: all; forest: √features for classification, all for regression).</summary>
+    /// <summary>tree, forest: features tried per split (absent: tree all; forest √features for classification, all for regression).</summary>
     public int? MaxFeatures { get; set; }
 
     /// <summary>tree, forest: cost-complexity pruning strength (0: no pruning).</summary>
@@ -227,10 +228,10 @@ public sealed class ModelConfig
     /// <summary>linear: penalty strength (scikit-learn's alpha; default 1); naive_bayes multinomial: additive smoothing (default 1).</summary>
     public double? Alpha { get; set; }
 
-    /// <summary>Iterative solvers: most iterations (linear 1000 coordinate-descent sweeps, logistic 100 L-BFGS steps, kmeans 300 Lloyd steps, gmm 100 EM steps, svm: per problem, absent: libsvm's limit).</summary>
+    /// <summary>linear, logistic, svm, kmeans, gmm: most iterations (linear 1000 coordinate-descent sweeps, logistic 100 L-BFGS steps, kmeans 300 Lloyd steps, gmm 100 EM steps, svm: per problem, absent: libsvm's limit).</summary>
     public long? MaxIter { get; set; }
 
-    /// <summary>Iterative solvers: stopping tolerance (linear, logistic, kmeans 1e-4; gmm, svm 1e-3).</summary>
+    /// <summary>linear, logistic, svm, kmeans, gmm: stopping tolerance (linear, logistic, kmeans 1e-4; gmm, svm 1e-3).</summary>
     public double? Tol { get; set; }
 
     /// <summary>kmeans: clusters to find.</summary>

@@ -28,6 +28,7 @@ public static class CrossValidationRun
         var config = ConfigLoader.Load(configPath, overrides);
         var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         var log = options.Log ?? (_ => { });
+        foreach (var warning in UnusedModelKeys.Warnings(config.Model)) log(warning);
         // The validation share joins the training rows: the folds take its place.
         config.Data.Split.Validation = 0;
         var data = DatasetLoader.Load(config, configDirectory);

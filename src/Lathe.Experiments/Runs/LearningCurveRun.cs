@@ -24,6 +24,7 @@ public static class LearningCurveRun
     public static LearningCurveResult Execute(string configPath, IReadOnlyList<string> overrides, IReadOnlyList<double> shares, int repeats, RunOptions options)
     {
         var config = ConfigLoader.Load(configPath, overrides);
+        foreach (var warning in UnusedModelKeys.Warnings(config.Model)) options.Log?.Invoke(warning);
         var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         var curve = Measure(config, configDirectory, shares, repeats, options);
         var folder = RunFolder.Create(options.RunsDirectory, config.Name + "-curve", DateTime.Now);

@@ -28,6 +28,7 @@ public static class TrainingRun
     public static RunResult Execute(string configPath, IReadOnlyList<string> overrides, RunOptions options)
     {
         var config = ConfigLoader.Load(configPath, overrides);
+        foreach (var warning in UnusedModelKeys.Warnings(config.Model)) options.Log?.Invoke(warning);
         return Execute(config, Path.GetDirectoryName(Path.GetFullPath(configPath))!, options);
     }
 

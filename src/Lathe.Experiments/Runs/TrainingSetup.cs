@@ -14,6 +14,7 @@ public sealed record TrainingSetup(LatheConfig Config, TrainingData Prepared, Ne
     public static TrainingSetup Load(string configPath, IReadOnlyList<string> overrides, Action<string> log)
     {
         var config = ConfigLoader.Load(configPath, overrides);
+        foreach (var warning in UnusedModelKeys.Warnings(config.Model)) log(warning);
         var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         var data = TrainingBalance.Apply(config, DatasetLoader.Load(config, configDirectory), log);
         log($"data: {data.Describe()}; task {data.Task.ToString().ToLowerInvariant()}");

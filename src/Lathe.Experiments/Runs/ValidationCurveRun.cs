@@ -27,10 +27,12 @@ public static class ValidationCurveRun
         var points = new List<ValidationCurvePoint>();
         LatheConfig? first = null;
         string? metric = null;
+        var warned = new HashSet<string>();
         foreach (var value in values)
         {
             var config = ConfigLoader.Load(configPath, [.. overrides, $"{parameter}={value}"]);
             first ??= config;
+            foreach (var warning in UnusedModelKeys.Warnings(config.Model)) if (warned.Add(warning)) log(warning);
             (var data, var validation, metric) = LearningCurveRun.LoadScored(config, configDirectory);
             var fitted = TrainingBalance.Apply(config, data.Train, data.Target, data.Task, _ => { }); // data.balance, as in training
             var model = (PipelineModel)ModelFactory.Create(config, data.Task, configDirectory)
