@@ -183,8 +183,10 @@ public static class TrainingRun
         "autoencoder" => $"autoencoder encoder [{string.Join(", ", model.Hidden ?? [32, 8])}] (code size {(model.Hidden ?? [32, 8])[^1]})",
         "resnet" => $"resnet widths [{string.Join(", ", model.Channels)}], {model.Blocks} blocks per stage",
         "gpt" => $"gpt context {model.Context}, {model.Layers ?? 4} layers, {model.Heads ?? 4} heads, dim {model.Dim ?? 128}",
-        "lstm" or "gru" or "cnn1d" or "transformer" =>
-            $"{model.Type} text encoder, dim {model.Dim ?? 64}, units {model.Units}, {model.Layers ?? 1} layer(s), max length {model.MaxLength} {model.Tokens}",
+        // Only what each encoder reads (ModelKeyUse): cnn1d is one convolution, the transformer has heads instead of units.
+        "lstm" or "gru" => $"{model.Type} text encoder, dim {model.Dim ?? 64}, units {model.Units}, {model.Layers ?? 1} layer(s), max length {model.MaxLength} {model.Tokens}",
+        "cnn1d" => $"cnn1d text encoder, dim {model.Dim ?? 64}, units {model.Units}, max length {model.MaxLength} {model.Tokens}",
+        "transformer" => $"transformer text encoder, dim {model.Dim ?? 64}, {model.Heads ?? 4} heads, {model.Layers ?? 1} layer(s), max length {model.MaxLength} {model.Tokens}",
         _ => $"mlp hidden [{string.Join(", ", model.Hidden ?? [64, 32])}]",
     };
 
