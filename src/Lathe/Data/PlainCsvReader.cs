@@ -16,7 +16,7 @@ namespace Lathe.Data;
 /// </summary>
 internal static class PlainCsvReader
 {
-    private const int BlockBytes = 8 << 20;
+    private const int BlockBytes = 4 << 20;
 
     /// <summary>Rows looked at to tell a column of words from a column of numbers (a later surprise sends the file the general way).</summary>
     private const int KindRows = 100;
@@ -53,15 +53,21 @@ internal static class PlainCsvReader
         var forced = header.Select(name => options.ColumnKinds.TryGetValue(name, out var kind) ? kind : (ColumnKind?)null).ToArray();
         if (TextColumns(buffer.AsSpan(start, filled - start), forced, delimiter, missing) is not { } isText) return null;
         var columns = new PlainColumns(isText, InitialRows(path, stream, buffer.AsSpan(start, filled - start)));
+        // Two buffers: the next block is read (and decompressed) into one while the other is parsed.
+        var next = new byte[BlockBytes + 1];
         while (true)
         {
             var take = buffer.AsSpan(start, filled - start).LastIndexOf((byte)'\n') + 1;
             if (take == 0 && !atEnd) return null; // one line longer than a block
-            if (!ParseBlock(buffer, start, take, columns, delimiter, missing)) return null;
+            var rest = filled - start - take; // a line cut by the block's end: it starts the next block
+            var reading = atEnd ? null : Task.Run(() => stream.ReadAtLeast(next.AsSpan(rest, BlockBytes - rest), BlockBytes - rest, throwOnEndOfStream: false));
+            var parsed = ParseBlock(buffer, start, take, columns, delimiter, missing);
+            var read = reading?.GetAwaiter().GetResult() ?? 0; // wait for the read even when giving up: it writes into next
+            if (!parsed) return null;
             if (atEnd) break;
-            var rest = filled - start - take;
-            buffer.AsSpan(start + take, rest).CopyTo(buffer);
-            filled = rest + stream.ReadAtLeast(buffer.AsSpan(rest, BlockBytes - rest), BlockBytes - rest, throwOnEndOfStream: false);
+            buffer.AsSpan(start + take, rest).CopyTo(next);
+            (buffer, next) = (next, buffer);
+            filled = rest + read;
             atEnd = filled < BlockBytes;
             if (atEnd && filled > 0 && buffer[filled - 1] != (byte)'\n') buffer[filled++] = (byte)'\n';
             start = 0;
