@@ -86,7 +86,7 @@ public class PlainCsvReaderTests
         var random = new Random(3);
         var text = new StringBuilder("a,b,c,d,e,f,g,h,class\n");
         string[] classes = ["cat", "dog", "bird", "NA"];
-        for (var row = 0; row < 160_000; row++) // about 13 MB: two 8 MB blocks, each cut into parts
+        for (var row = 0; row < 160_000; row++) // about 13 MB: four 4 MB blocks, each cut into parts
             text.AppendJoin(',', Enumerable.Range(0, 8).Select(c => c == 3 && row % 97 == 0 ? "" : Math.Round(random.NextDouble() * 2000 - 1000, c).ToString(CultureInfo.InvariantCulture)))
                 .Append(',').Append(classes[random.Next(classes.Length)]).Append('\n');
         var path = dir.File("big.csv", text.ToString());
