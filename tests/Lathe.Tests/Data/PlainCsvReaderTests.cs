@@ -130,6 +130,50 @@ public class PlainCsvReaderTests
         Assert.NotNull(PlainCsvReader.TryRead(path, ',', new CsvReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["a"] = ColumnKind.Numeric } }));
     }
 
+    [Fact]
+    public void Random_small_files_get_the_general_paths_answer_or_none()
+    {
+        // Cells drawn from numbers, missing markers, words and the things the plain path must refuse; where the
+        // general path fails, the plain path must not answer; where it answers, it must answer the same.
+        string[] cells = ["1", "-2.5", "3e2", "0.1", "", "NA", "?", "red", "blue", "x y", " 4", "5 ", "\"q\"", "inf", "NaN", "1e40", "007", "+.5", "1e"];
+        var random = new Random(11);
+        using var dir = new TempDirectory();
+        int answered = 0, declined = 0;
+        for (var file = 0; file < 400; file++)
+        {
+            var width = random.Next(1, 4);
+            var rows = random.Next(1, 30);
+            var wordColumn = random.Next(width + 1); // one column mostly words, the rest mostly numbers
+            var text = new StringBuilder(string.Join(',', Enumerable.Range(0, width).Select(c => $"c{c}"))).Append('\n');
+            var newline = random.Next(4) == 0 ? "\r\n" : "\n";
+            for (var r = 0; r < rows; r++)
+            {
+                var fields = Enumerable.Range(0, width).Select(c => random.Next(40) > 0
+                    ? (c == wordColumn ? cells[7 + random.Next(2)] : cells[random.Next(4)])
+                    : cells[random.Next(cells.Length)]).ToList();
+                if (random.Next(40) == 0) fields.Add("9"); // a ragged row
+                text.AppendJoin(',', fields).Append(random.Next(60) == 0 ? "" : newline);
+            }
+            var path = dir.File($"f{file}.csv", text.ToString());
+            var plain = PlainCsvReader.TryRead(path, ',', new CsvReadOptions());
+            Table? general;
+            try
+            {
+                general = CsvReader.Read(path, new CsvReadOptions(), plainPath: false);
+            }
+            catch (LatheException)
+            {
+                Assert.True(plain is null, $"the general path refuses {text} but the plain path answered");
+                declined++;
+                continue;
+            }
+            if (plain is null) { declined++; continue; }
+            answered++;
+            AssertSameAsGeneral(path);
+        }
+        Assert.True(answered > 100 && declined > 50, $"{answered} answered, {declined} declined: the draw no longer covers both paths");
+    }
+
     /// <summary>Every digit of a positive double: m·2^e written out (m·5^-e with the point moved -e places when e &lt; 0).</summary>
     private static string ExactDecimal(double value)
     {
