@@ -5,7 +5,7 @@ namespace Lathe.Data;
 
 /// <summary>
 /// The fast path of <see cref="CsvReader"/> for the most common large file: a header, then plain cells, one row per
-/// line, UTF-8 — numbers and missing markers, and in the columns whose first row holds a word, unquoted words. It
+/// line, UTF-8 — numbers and missing markers, and unquoted words in the columns that start with a word. It
 /// reads the bytes in blocks, cuts each block at line ends into one part per core and parses the parts in parallel:
 /// numbers straight into the float32 columns (no text decoding, no string per cell), words into per-part lists that
 /// are joined in file order and typed by the same rule as the general path (<see cref="ColumnInference.FromCells"/>).
@@ -60,7 +60,8 @@ internal static class PlainCsvReader
             var take = buffer.AsSpan(start, filled - start).LastIndexOf((byte)'\n') + 1;
             if (take == 0 && !atEnd) return null; // one line longer than a block
             var rest = filled - start - take; // a line cut by the block's end: it starts the next block
-            var reading = atEnd ? null : Task.Run(() => stream.ReadAtLeast(next.AsSpan(rest, BlockBytes - rest), BlockBytes - rest, throwOnEndOfStream: false));
+            var target = next;
+            var reading = atEnd ? null : Task.Run(() => stream.ReadAtLeast(target.AsSpan(rest, BlockBytes - rest), BlockBytes - rest, throwOnEndOfStream: false));
             var parsed = ParseBlock(buffer, start, take, columns, delimiter, missing);
             var read = reading?.GetAwaiter().GetResult() ?? 0; // wait for the read even when giving up: it writes into next
             if (!parsed) return null;
