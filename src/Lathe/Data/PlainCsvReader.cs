@@ -39,9 +39,11 @@ internal static class PlainCsvReader
     {
         using var stream = GzipReadStream.OpenMaybeCompressed(path);
         // One spare byte: a last line without a line break gets one, so every block ends with '\n' (the parser's stop).
-        var buffer = new byte[BlockBytes + 1];
-        var filled = stream.ReadAtLeast(buffer.AsSpan(0, BlockBytes), BlockBytes, throwOnEndOfStream: false);
-        var atEnd = filled < BlockBytes;
+        // A small file gets a buffer of its own size, not two blocks.
+        var blockBytes = stream is FileStream file ? (int)Math.Min(BlockBytes, file.Length + 1) : BlockBytes;
+        var buffer = new byte[blockBytes + 1];
+        var filled = stream.ReadAtLeast(buffer.AsSpan(0, blockBytes), blockBytes, throwOnEndOfStream: false);
+        var atEnd = filled < blockBytes;
         var headerEnd = buffer.AsSpan(0, filled).IndexOf((byte)'\n');
         if (headerEnd < 0) return null;
         var header = Header(buffer.AsSpan(0, headerEnd), delimiter);
@@ -54,14 +56,14 @@ internal static class PlainCsvReader
         if (TextColumns(buffer.AsSpan(start, filled - start), forced, delimiter, missing) is not { } isText) return null;
         var columns = new PlainColumns(isText, InitialRows(path, stream, buffer.AsSpan(start, filled - start)));
         // Two buffers: the next block is read (and decompressed) into one while the other is parsed.
-        var next = new byte[BlockBytes + 1];
+        var next = atEnd ? [] : new byte[blockBytes + 1];
         while (true)
         {
             var take = buffer.AsSpan(start, filled - start).LastIndexOf((byte)'\n') + 1;
             if (take == 0 && !atEnd) return null; // one line longer than a block
             var rest = filled - start - take; // a line cut by the block's end: it starts the next block
             var target = next;
-            var reading = atEnd ? null : Task.Run(() => stream.ReadAtLeast(target.AsSpan(rest, BlockBytes - rest), BlockBytes - rest, throwOnEndOfStream: false));
+            var reading = atEnd ? null : Task.Run(() => stream.ReadAtLeast(target.AsSpan(rest, blockBytes - rest), blockBytes - rest, throwOnEndOfStream: false));
             var parsed = ParseBlock(buffer, start, take, columns, delimiter, missing);
             var read = reading?.GetAwaiter().GetResult() ?? 0; // wait for the read even when giving up: it writes into next
             if (!parsed) return null;
@@ -69,7 +71,7 @@ internal static class PlainCsvReader
             buffer.AsSpan(start + take, rest).CopyTo(next);
             (buffer, next) = (next, buffer);
             filled = rest + read;
-            atEnd = filled < BlockBytes;
+            atEnd = filled < blockBytes;
             if (atEnd && filled > 0 && buffer[filled - 1] != (byte)'\n') buffer[filled++] = (byte)'\n';
             start = 0;
         }
