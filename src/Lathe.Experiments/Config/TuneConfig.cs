@@ -30,8 +30,11 @@ public sealed class TuneConfig
     /// <summary>TPE: trials drawn at random before it models the results.</summary>
     public int StartupTrials { get; set; } = 10;
 
-    /// <summary>median: completed trials before it prunes, and the first steps of a trial it never judges.</summary>
-    public int PrunerStartupTrials { get; set; } = 5;
+    /// <summary>
+    /// median: completed trials before it prunes (absent: 5); asha/hyperband: trials that reach a rung before it
+    /// prunes there (absent: 0). warmup_steps (median): the first steps of a trial it never judges.
+    /// </summary>
+    public int? PrunerStartupTrials { get; set; }
     public int WarmupSteps { get; set; }
 
     /// <summary>asha/hyperband: the first rung's step, the reduction factor η, and (hyperband) the largest step (absent: train.epochs).</summary>

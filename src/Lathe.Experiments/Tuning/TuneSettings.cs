@@ -38,9 +38,11 @@ public sealed record TuneSettings(
         IPruner pruner = tune.Pruner switch
         {
             "none" => new NoPruner(),
-            "median" => Checked(() => new MedianPruner(tune.PrunerStartupTrials, tune.WarmupSteps), Field("pruner_startup_trials/warmup_steps")),
-            "asha" => Checked(() => new SuccessiveHalvingPruner(tune.MinResource, tune.ReductionFactor), Field("min_resource/reduction_factor")),
-            "hyperband" => Checked(() => new HyperbandPruner(tune.MinResource, tune.MaxResource ?? config.Train.Epochs, tune.ReductionFactor), Field("min_resource/max_resource")),
+            "median" => Checked(() => new MedianPruner(tune.PrunerStartupTrials ?? 5, tune.WarmupSteps), Field("pruner_startup_trials/warmup_steps")),
+            "asha" => Checked(() => new SuccessiveHalvingPruner(tune.MinResource, tune.ReductionFactor, startupTrials: tune.PrunerStartupTrials ?? 0),
+                Field("min_resource/reduction_factor/pruner_startup_trials")),
+            "hyperband" => Checked(() => new HyperbandPruner(tune.MinResource, tune.MaxResource ?? config.Train.Epochs, tune.ReductionFactor, tune.PrunerStartupTrials ?? 0),
+                Field("min_resource/max_resource/pruner_startup_trials")),
             _ => throw LatheException.BadConfig($"{Field("pruner")} '{tune.Pruner}' is not one of none, median, asha, hyperband."),
         };
         if (tune.HeartbeatSeconds <= 0 || tune.GraceSeconds <= tune.HeartbeatSeconds * 2)

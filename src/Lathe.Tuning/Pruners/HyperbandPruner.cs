@@ -12,13 +12,13 @@ public sealed class HyperbandPruner : IPruner
 {
     private readonly SuccessiveHalvingPruner[] _brackets;
 
-    public HyperbandPruner(int minResource = 1, int maxResource = 81, int reductionFactor = 3)
+    public HyperbandPruner(int minResource = 1, int maxResource = 81, int reductionFactor = 3, int startupTrials = 0)
     {
         if (maxResource < minResource) throw LatheException.BadConfig("hyperband: max resource must be at least the min resource.");
         if (reductionFactor < 2) throw LatheException.BadConfig("hyperband: reduction factor must be at least 2.");
         var count = (int)Math.Floor(Math.Log((double)maxResource / minResource) / Math.Log(reductionFactor) + 1e-9) + 1;
         _brackets = [.. Enumerable.Range(0, count).Select(s =>
-            new SuccessiveHalvingPruner(minResource, reductionFactor, s, t => t.Number % count == s))];
+            new SuccessiveHalvingPruner(minResource, reductionFactor, s, startupTrials, t => t.Number % count == s))];
         (MinResource, MaxResource, ReductionFactor) = (minResource, maxResource, reductionFactor);
     }
 

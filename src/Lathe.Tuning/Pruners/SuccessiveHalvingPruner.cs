@@ -8,26 +8,31 @@ namespace Lathe.Tuning.Pruners;
 /// η: reduction factor, s: min early-stopping rate). When a trial reaches a rung it is compared with every trial
 /// that reached that rung before it: it goes on only if it is within the top 1/η of them (with fewer than η, only
 /// if it is the best so far). No trial waits for others. A trial's value at a rung is the value it reported at the
-/// first step at or past the rung.
+/// first step at or past the rung. With <see cref="StartupTrials"/>, the first trials to reach a rung are never cut
+/// there: with one or two rivals, "the best so far" cuts a slow starter on the say-so of a single other trial.
 /// </summary>
 public sealed class SuccessiveHalvingPruner : IPruner
 {
     private readonly Func<FrozenTrial, bool> _sameBracket;
 
-    public SuccessiveHalvingPruner(int minResource = 1, int reductionFactor = 3, int minEarlyStoppingRate = 0)
-        : this(minResource, reductionFactor, minEarlyStoppingRate, _ => true) { }
+    public SuccessiveHalvingPruner(int minResource = 1, int reductionFactor = 3, int minEarlyStoppingRate = 0, int startupTrials = 0)
+        : this(minResource, reductionFactor, minEarlyStoppingRate, startupTrials, _ => true) { }
 
-    internal SuccessiveHalvingPruner(int minResource, int reductionFactor, int minEarlyStoppingRate, Func<FrozenTrial, bool> sameBracket)
+    internal SuccessiveHalvingPruner(int minResource, int reductionFactor, int minEarlyStoppingRate, int startupTrials, Func<FrozenTrial, bool> sameBracket)
     {
         if (minResource < 1) throw LatheException.BadConfig("successive halving: min resource must be at least 1.");
         if (reductionFactor < 2) throw LatheException.BadConfig("successive halving: reduction factor must be at least 2.");
         if (minEarlyStoppingRate < 0) throw LatheException.BadConfig("successive halving: min early-stopping rate cannot be negative.");
-        (MinResource, ReductionFactor, MinEarlyStoppingRate, _sameBracket) = (minResource, reductionFactor, minEarlyStoppingRate, sameBracket);
+        if (startupTrials < 0) throw LatheException.BadConfig("successive halving: start-up trials cannot be negative.");
+        (MinResource, ReductionFactor, MinEarlyStoppingRate, StartupTrials, _sameBracket) = (minResource, reductionFactor, minEarlyStoppingRate, startupTrials, sameBracket);
     }
 
     public int MinResource { get; }
     public int ReductionFactor { get; }
     public int MinEarlyStoppingRate { get; }
+
+    /// <summary>Trials that reach a rung before it cuts anyone there (counting the one judged).</summary>
+    public int StartupTrials { get; }
 
     /// <summary>The step of rung k.</summary>
     public long RungStep(int k) => MinResource * (long)Math.Pow(ReductionFactor, MinEarlyStoppingRate + k);
@@ -54,6 +59,7 @@ public sealed class SuccessiveHalvingPruner : IPruner
             .Append(mine)
             .OrderBy(v => direction == StudyDirection.Minimize ? v : -v)
             .ToArray();
+        if (competing.Length <= StartupTrials) return false;
         var promotable = Math.Max(competing.Length / ReductionFactor - 1, 0);
         var threshold = competing[promotable];
         return direction.Better(threshold, mine);

@@ -49,6 +49,25 @@ public sealed class PrunerTests
     }
 
     [Fact]
+    public void Asha_start_up_trials_are_not_cut_on_the_word_of_one_rival()
+    {
+        // Trial 1 starts slower than trial 0: plain ASHA cuts it at the first rung (not the best of two)...
+        var history = new List<FrozenTrial> { Curve(0, TrialState.Complete, 0.826, 0.84, 0.837) };
+        var slowStarter = Curve(1, TrialState.Running, 0.818);
+        Assert.True(new SuccessiveHalvingPruner(1, 3).ShouldPrune(StudyDirection.Maximize, history, slowStarter));
+        // ...with 3 start-up trials the first three to reach a rung go on; the fourth is judged as usual.
+        var asha = new SuccessiveHalvingPruner(1, 3, startupTrials: 3);
+        Assert.False(asha.ShouldPrune(StudyDirection.Maximize, history, slowStarter));
+        history.Add(Curve(1, TrialState.Complete, 0.818, 0.85, 0.882));
+        Assert.False(asha.ShouldPrune(StudyDirection.Maximize, history, Curve(2, TrialState.Running, 0.5)));
+        history.Add(Curve(2, TrialState.Complete, 0.5, 0.6, 0.7));
+        Assert.True(asha.ShouldPrune(StudyDirection.Maximize, history, Curve(3, TrialState.Running, 0.6)));
+        // Hyperband passes it to every bracket
+        Assert.False(new HyperbandPruner(1, 9, 3, startupTrials: 3).ShouldPrune(StudyDirection.Maximize,
+            [Curve(0, TrialState.Complete, 0.9), Curve(3, TrialState.Complete, 0.95)], Curve(6, TrialState.Running, 0.1)));
+    }
+
+    [Fact]
     public void Hyperband_judges_a_trial_only_against_its_own_bracket()
     {
         var hyperband = new HyperbandPruner(minResource: 1, maxResource: 9, reductionFactor: 3);
