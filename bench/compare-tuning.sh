@@ -7,7 +7,8 @@
 #      PRUNED_TRIALS trials is judged by the epochs it spent until a trial first reached that bar.
 # usage: bench/compare-tuning.sh
 #   env: SEEDS (3), TRIALS (16), TARGET (0.86), PARTS ("samplers pruners"), PRUNE_SEEDS (3), PRUNED_TRIALS (40),
-#        PRUNERS ("asha hyperband"), PRUNE_SAMPLERS ("random tpe"), OUT (/tmp/lathe-tuning)
+#        PRUNERS ("asha hyperband"; NAME:N sets tune.pruner_startup_trials=N and labels the study NAMEN, e.g. asha:0),
+#        PRUNE_SAMPLERS ("random tpe"), OUT (/tmp/lathe-tuning)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SEEDS=${SEEDS:-3}
@@ -35,12 +36,15 @@ fi
 if [[ " $PARTS " == *" pruners "* ]]; then
   for sampler in $PRUNE_SAMPLERS; do
     for seed in $(seq 1 "$PRUNE_SEEDS"); do
-      for pruner in none $PRUNERS; do
+      for entry in none $PRUNERS; do
+        pruner=${entry%%:*}
+        label=$pruner; startup=()
+        if [[ $entry == *:* ]]; then label=$pruner${entry#*:}; startup=(--set "tune.pruner_startup_trials=${entry#*:}"); fi
         trials=$([[ $pruner == none ]] && echo "$TRIALS" || echo "$PRUNED_TRIALS")
-        echo "=== pruner $pruner, $sampler seed $seed, $trials trials"
-        $LATHE tune $CONFIG --trials "$trials" --runs-dir "$OUT/pruner-$pruner-$sampler-seed$seed" --study "fashion-$pruner-$sampler-$seed" \
+        echo "=== pruner $label, $sampler seed $seed, $trials trials"
+        $LATHE tune $CONFIG --trials "$trials" --runs-dir "$OUT/pruner-$label-$sampler-seed$seed" --study "fashion-$label-$sampler-$seed" \
           --set tune.pruner=$pruner --set tune.sampler=$sampler --set tune.seed=$seed --set train.epochs=9 \
-          --set tune.min_resource=1 --set tune.reduction_factor=3 | tail -2
+          --set tune.min_resource=1 --set tune.reduction_factor=3 "${startup[@]}" | tail -2
       done
     done
   done

@@ -32,7 +32,8 @@ public sealed class TuneConfig
 
     /// <summary>
     /// median: completed trials before it prunes (absent: 5); asha/hyperband: trials that reach a rung before it
-    /// prunes there (absent: 0). warmup_steps (median): the first steps of a trial it never judges.
+    /// prunes there (absent: asha 3, hyperband 0 — measured in docs/benchmarks.md §9). warmup_steps (median): the
+    /// first steps of a trial it never judges.
     /// </summary>
     public int? PrunerStartupTrials { get; set; }
     public int WarmupSteps { get; set; }

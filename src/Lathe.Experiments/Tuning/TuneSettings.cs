@@ -39,7 +39,7 @@ public sealed record TuneSettings(
         {
             "none" => new NoPruner(),
             "median" => Checked(() => new MedianPruner(tune.PrunerStartupTrials ?? 5, tune.WarmupSteps), Field("pruner_startup_trials/warmup_steps")),
-            "asha" => Checked(() => new SuccessiveHalvingPruner(tune.MinResource, tune.ReductionFactor, startupTrials: tune.PrunerStartupTrials ?? 0),
+            "asha" => Checked(() => new SuccessiveHalvingPruner(tune.MinResource, tune.ReductionFactor, startupTrials: tune.PrunerStartupTrials ?? 3),
                 Field("min_resource/reduction_factor/pruner_startup_trials")),
             "hyperband" => Checked(() => new HyperbandPruner(tune.MinResource, tune.MaxResource ?? config.Train.Epochs, tune.ReductionFactor, tune.PrunerStartupTrials ?? 0),
                 Field("min_resource/max_resource/pruner_startup_trials")),
