@@ -34,6 +34,14 @@ public static class ReportHtml
             .Append($"<h1>{E(report.Name)}</h1>\n<p class=\"sub\">{E(report.Task)} · {E(report.Model)} · finished {E(report.Finished.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))}<br>{E(report.Folder)}</p>\n")
             .Append("<nav><a href=\"#scores\">Scores</a><a href=\"#doctor\">Doctor</a><a href=\"#curves\">Curves</a><a href=\"#evaluation\">Evaluation</a>")
             .Append("<a href=\"#importance\">Importance</a><a href=\"#data\">Data</a><a href=\"#config\">Config</a><a href=\"#environment\">Environment</a></nav>\n");
+        // First, before any number: what was left out, and data that changed since training.
+        if (report.Notes.Count > 0)
+        {
+            Section(html, "notes", "Notes");
+            html.Append("<ul>\n");
+            foreach (var note in report.Notes) html.Append($"<li>{E(note)}</li>\n");
+            html.Append("</ul>\n");
+        }
         Scores(html, report);
         Doctor(html, report);
         Section(html, "curves", "Learning curves");
@@ -49,13 +57,6 @@ public static class ReportHtml
         html.Append("<p>The resolved config of the run (paths made absolute); <code>lathe train</code> accepts it as it is.</p>\n")
             .Append($"<pre>{E(report.ConfigYaml)}</pre>\n");
         Environment(html, report);
-        if (report.Notes.Count > 0)
-        {
-            Section(html, "notes", "Notes");
-            html.Append("<ul>\n");
-            foreach (var note in report.Notes) html.Append($"<li>{E(note)}</li>\n");
-            html.Append("</ul>\n");
-        }
         return html.Append("</body>\n</html>\n").ToString();
     }
 
