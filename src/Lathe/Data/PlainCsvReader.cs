@@ -5,7 +5,7 @@ namespace Lathe.Data;
 
 /// <summary>
 /// The fast path of <see cref="CsvReader"/> for the most common large file: a header, then plain cells, one row per
-/// line, UTF-8 — numbers and missing markers, and unquoted words in the columns that start with a word. It
+/// line, UTF-8 — numbers and missing markers, and words (bare or simply quoted) in the columns that start with a word. It
 /// reads the bytes in blocks, cuts each block at line ends into one part per core and parses the parts in parallel:
 /// numbers straight into the float32 columns (no text decoding, no string per cell), words into per-part lists that
 /// are joined in file order and typed by the same rule as the general path (<see cref="ColumnInference.FromCells"/>).
@@ -140,15 +140,27 @@ internal static class PlainCsvReader
         return isText;
     }
 
-    /// <summary>The column names, or null for a header the general path must judge (quotes, an odd encoding, duplicates).</summary>
+    /// <summary>The column names, or null for a header the general path must judge (inner quotes, an odd encoding, duplicates).</summary>
     private static string[]? Header(ReadOnlySpan<byte> line, byte delimiter)
     {
         if (line.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) line = line[3..];
         if (line.EndsWith((byte)'\r')) line = line[..^1];
-        if (line.IndexOfAny((byte)'"', (byte)'\r', (byte)0) >= 0 || line.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || line.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        if (line.IndexOfAny((byte)'\r', (byte)0) >= 0 || line.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || line.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
             return null;
-        var names = Encoding.UTF8.GetString(line).Split((char)delimiter).Select((n, c) => n.Trim() is { Length: > 0 } t ? t : $"column{c + 1}").ToArray();
-        return names.Distinct(StringComparer.Ordinal).Count() == names.Length ? names : null;
+        var names = new List<string>();
+        foreach (var range in line.Split(delimiter))
+        {
+            var field = line[range];
+            string name;
+            if (field.Contains((byte)'"'))
+            {
+                if (!TryReadWord(field, out var word)) return null;
+                name = Encoding.UTF8.GetString(word);
+            }
+            else name = Encoding.UTF8.GetString(field).Trim();
+            names.Add(name.Length > 0 ? name : $"column{names.Count + 1}");
+        }
+        return names.Distinct(StringComparer.Ordinal).Count() == names.Count ? [.. names] : null;
     }
 
     /// <summary>
@@ -221,13 +233,12 @@ internal static class PlainCsvReader
                     if (last && cell.EndsWith((byte)'\r')) cell = cell[..^1];
                     // A blank line in a one-column file is skipped by the general path, not read as a missing cell.
                     if (width == 1 && cell.IsEmpty) return false;
-                    var isMissing = IsMissing(cell, missing);
                     if (texts[c] is { } words)
                     {
-                        if (!IsPlainWord(cell)) return false;
-                        words.Add(isMissing ? null : cache.Get(cell));
+                        if (!TryReadWord(cell, out var word)) return false;
+                        words.Add(IsMissing(word, missing) ? null : cache.Get(word));
                     }
-                    else if (!isMissing) return false; // a word in a numeric column
+                    else if (!IsMissing(cell, missing)) return false; // a word in a numeric column
                     (end, value) = (i + cell.Length, float.NaN);
                 }
                 if (!last) { if (part[end] != delimiter) return false; i = end + 1; }
@@ -241,9 +252,17 @@ internal static class PlainCsvReader
         return true;
     }
 
-    /// <summary>A cell the general path would read as it stands: no quote, no carriage return (a line break to it), nothing to trim.</summary>
-    private static bool IsPlainWord(ReadOnlySpan<byte> cell) =>
-        cell.IndexOfAny((byte)'"', (byte)'\r') < 0 && (cell.IsEmpty || (cell[0] is not (byte)' ' and not (byte)'\t' && cell[^1] is not (byte)' ' and not (byte)'\t'));
+    /// <summary>
+    /// A word cell as the general path reads it: as it stands, or "quoted" without its quotes (as R and spreadsheets
+    /// write every word). False for anything the general path would change or split differently: a quote inside or
+    /// unbalanced (a quoted delimiter or line break shows up as one), a carriage return, spaces to trim.
+    /// </summary>
+    private static bool TryReadWord(ReadOnlySpan<byte> cell, out ReadOnlySpan<byte> word)
+    {
+        word = cell.Length >= 2 && cell[0] == (byte)'"' && cell[^1] == (byte)'"' ? cell[1..^1] : cell;
+        return word.IndexOfAny((byte)'"', (byte)'\r') < 0 &&
+               (word.IsEmpty || (word[0] is not (byte)' ' and not (byte)'\t' && word[^1] is not (byte)' ' and not (byte)'\t'));
+    }
 
     private static bool IsMissing(ReadOnlySpan<byte> cell, byte[][] missing)
     {

@@ -62,6 +62,8 @@ public class PlainCsvReaderTests
     [InlineData("a,note\r\n1,two words\r\n2,NA\r\n")] // words at a CRLF line end
     [InlineData("a,b\n1,x\n2,3\n")] // words and numbers mixed, few rows: categories
     [InlineData("a,b\n1,NA\n2,\n3,x\n")] // the first word after missing cells
+    [InlineData("\"a\",\"b\"\n1,\"red\"\n2,\"NA\"\n3,\"\"\n4,blue\n")] // R's write.csv: quoted names and words
+    [InlineData("\"x\",y\n\"1.5\",2\n\"-3\",4\n")] // quoted numbers
     public void Plain_files_are_read_as_the_general_path_reads_them(string content)
     {
         using var dir = new TempDirectory();
@@ -97,14 +99,18 @@ public class PlainCsvReaderTests
     }
 
     [Theory]
-    [InlineData("a,b\n1,\"2\"\n")] // a quote
+    [InlineData("a,b\n1,\"x\"\"y\"\n")] // a quote inside quotes
+    [InlineData("a,b\n1,\"x,y\"\n")] // a quoted delimiter
+    [InlineData("a,b\n1,\"line\nbreak\"\n2,z\n")] // a quoted line break
+    [InlineData("a,b\n1, \"x\"\n")] // a space outside the quotes
+    [InlineData("a,b\n1,\" x\"\n")] // a space inside the quotes (the general path trims it)
+    [InlineData("\"a\"\"\",b\n1,2\n")] // a quote inside a quoted name
     [InlineData("a,b\n1, 2\n")] // a space
     [InlineData("a,b\n1,2\n\n3,4\n")] // a blank line
     [InlineData("x\n1\n\n2\n")] // a blank line in one column
     [InlineData("a,b\n1,2,3\n")] // a field too many
     [InlineData("a,b\n1\n")] // a field too few
     [InlineData("a,b\n1,2\n3,red\n")] // a word in a numeric column
-    [InlineData("a,b\n1,red\n2,\"blue\"\n")] // a quoted word
     [InlineData("a,b\n1,red \n")] // a space to trim
     [InlineData("a,b\nx,1\n2,2\n3,3\n4,4\n5,5\n6,6\n7,7\n8,8\n9,9\n10,10\n11,11\n")] // a typo in a numeric column: the general path words it
     [InlineData("a,b\n1,2\n3,2x\n")] // a number with a tail
@@ -135,7 +141,9 @@ public class PlainCsvReaderTests
     {
         // Cells drawn from numbers, missing markers, words and the things the plain path must refuse; where the
         // general path fails, the plain path must not answer; where it answers, it must answer the same.
-        string[] cells = ["1", "-2.5", "3e2", "0.1", "", "NA", "?", "red", "blue", "x y", " 4", "5 ", "\"q\"", "inf", "NaN", "1e40", "007", "+.5", "1e"];
+        string[] cells = ["1", "-2.5", "3e2", "0.1", "", "NA", "?", "red", "blue", "x y", " 4", "5 ", "\"q\"", "inf", "NaN", "1e40", "007", "+.5", "1e",
+            "\"a,b\"", "\"x\"\"y\"", "\" sp \"", "\"\"", "\"NA\"", "\"1.5\"", "\"two\nlines\"", "\"", "a\"b"];
+        string[] words = ["red", "blue", "\"red\"", "\"x y\"", "\"\"", "\"NA\"", "NA"];
         var random = new Random(11);
         using var dir = new TempDirectory();
         int answered = 0, declined = 0;
@@ -149,7 +157,7 @@ public class PlainCsvReaderTests
             for (var r = 0; r < rows; r++)
             {
                 var fields = Enumerable.Range(0, width).Select(c => random.Next(40) > 0
-                    ? (c == wordColumn ? cells[7 + random.Next(2)] : cells[random.Next(4)])
+                    ? (c == wordColumn ? words[random.Next(words.Length)] : cells[random.Next(4)])
                     : cells[random.Next(cells.Length)]).ToList();
                 if (random.Next(40) == 0) fields.Add("9"); // a ragged row
                 text.AppendJoin(',', fields).Append(random.Next(60) == 0 ? "" : newline);
