@@ -18,9 +18,6 @@ internal static class PlainCsvReader
 {
     private const int BlockBytes = 4 << 20;
 
-    /// <summary>Rows looked at to tell a column of words from a column of numbers (a later surprise sends the file the general way).</summary>
-    private const int KindRows = 100;
-
     /// <summary>The table, or null when the file is not plain (or anything else is unusual).</summary>
     public static Table? TryRead(string path, char delimiter, CsvReadOptions options)
     {
@@ -112,7 +109,8 @@ internal static class PlainCsvReader
 
     /// <summary>
     /// Which columns hold words: those forced to categorical or text, and unforced ones whose first non-missing cell in
-    /// the first <see cref="KindRows"/> rows is not a number. Null when those rows are not plain.
+    /// the first block is not a number (a word after a number sends the file the general way). Null when the
+    /// rows read to decide are not plain.
     /// </summary>
     private static bool[]? TextColumns(ReadOnlySpan<byte> rows, ColumnKind?[] forced, byte delimiter, byte[][] missing)
     {
@@ -120,7 +118,7 @@ internal static class PlainCsvReader
         var isText = forced.Select(kind => kind is ColumnKind.Categorical or ColumnKind.Text).ToArray();
         var decided = forced.Select(kind => kind is not null).ToArray();
         var i = 0;
-        for (var line = 0; line < KindRows && i < rows.Length && decided.Contains(false); line++)
+        while (i < rows.Length && decided.Contains(false))
         {
             var lineEnd = i + rows[i..].IndexOf((byte)'\n');
             if (lineEnd < i) return null;

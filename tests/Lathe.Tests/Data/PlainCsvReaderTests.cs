@@ -62,6 +62,7 @@ public class PlainCsvReaderTests
     [InlineData("a,note\r\n1,two words\r\n2,NA\r\n")] // words at a CRLF line end
     [InlineData("a,b\n1,x\n2,3\n")] // words and numbers mixed, few rows: categories
     [InlineData("a,b\n1,NA\n2,\n3,x\n")] // the first word after missing cells
+    [InlineData("a,b\n" + "1,\n1,\n1,\n1,\n1,\n1,\n1,\n1,\n1,\n1,\n1,\n1,\n1,\n1,\n1,\n1,\n1,\n1,\n1,\n1,\n" + "2,late\n")] // ... many rows later
     [InlineData("\"a\",\"b\"\n1,\"red\"\n2,\"NA\"\n3,\"\"\n4,blue\n")] // R's write.csv: quoted names and words
     [InlineData("\"x\",y\n\"1.5\",2\n\"-3\",4\n")] // quoted numbers
     public void Plain_files_are_read_as_the_general_path_reads_them(string content)
