@@ -137,6 +137,18 @@ public class TuneEndToEndTests
         Assert.Equal(2, unknownKey.ExitCode);
         Assert.Contains("tune.space.model.nope", unknownKey.Error);
 
+        // a knob no model type of the study reads: every trial would ignore it
+        var unread = cli.Run("tune", TreeConfig(cli, extra: "    model.trees: { int: [10, 50] }"), "--runs-dir", cli.RunsDirectory);
+        Assert.Equal(2, unread.ExitCode);
+        Assert.Contains("tune.space.model.trees: model.type tree never reads model.trees (read by forest)", unread.Error);
+        var narrowed = cli.Run("tune", TreeConfig(cli, extra: "    model.type: { choice: [tree, knn] }\n    model.trees: { int: [10, 50], when: { model.type: knn } }"),
+            "--runs-dir", cli.RunsDirectory);
+        Assert.Equal(2, narrowed.ExitCode);
+        Assert.Contains("model.type knn never reads model.trees", narrowed.Error);
+        var read = cli.Run("tune", TreeConfig(cli, extra: "    model.type: { choice: [tree, forest] }\n    model.trees: { int: [10, 50], when: { model.type: forest } }"),
+            "--runs-dir", cli.RunsDirectory, "--trials", "2");
+        Assert.True(read.ExitCode == 0, read.Error + read.Output);
+
         var gridOfReals = cli.Run("tune", TreeConfig(cli, sampler: "grid", extra: "    model.ccp_alpha: { uniform: [0, 0.1] }"), "--runs-dir", cli.RunsDirectory);
         Assert.Equal(2, gridOfReals.ExitCode);
         Assert.Contains("model.ccp_alpha", gridOfReals.Error);

@@ -109,9 +109,13 @@ public static class TuneRun
         throw LatheException.BadConfig($"tune.metric: '{metric}' is neither a score of this run nor reported per epoch; scores: {string.Join(", ", known)}.");
     }
 
-    /// <summary>Applies each param's first value to the config, so a mistyped key fails before any trial runs.</summary>
+    /// <summary>
+    /// Applies each param's first value to the config, so a mistyped key fails before any trial runs; refuses model
+    /// params no model type of the study reads.
+    /// </summary>
     private static void CheckSpace(string configPath, IReadOnlyList<string> overrides, TuneSettings settings)
     {
+        UnreadSpaceParams.Check(settings.Space, ConfigLoader.Load(configPath, overrides).Model.Type, configPath);
         foreach (var p in settings.Space.Params)
         {
             var sample = p.Distribution switch
