@@ -148,6 +148,10 @@ public class TuneEndToEndTests
         var read = cli.Run("tune", TreeConfig(cli, extra: "    model.type: { choice: [tree, forest] }\n    model.trees: { int: [10, 50], when: { model.type: forest } }"),
             "--runs-dir", cli.RunsDirectory, "--trials", "2");
         Assert.True(read.ExitCode == 0, read.Error + read.Output);
+        // a base-config key the fixed model type ignores is a warning once, at the top
+        var ignored = cli.Run("tune", TreeConfig(cli), "--runs-dir", cli.RunsDirectory, "--trials", "1", "--set", "model.k=9");
+        Assert.True(ignored.ExitCode == 0, ignored.Error + ignored.Output);
+        Assert.Single(ignored.Output.Split('\n'), l => l.StartsWith("warning: model.k (9) is not used by model.type tree", StringComparison.Ordinal));
 
         var gridOfReals = cli.Run("tune", TreeConfig(cli, sampler: "grid", extra: "    model.ccp_alpha: { uniform: [0, 0.1] }"), "--runs-dir", cli.RunsDirectory);
         Assert.Equal(2, gridOfReals.ExitCode);

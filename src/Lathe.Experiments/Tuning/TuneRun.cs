@@ -35,9 +35,14 @@ public static class TuneRun
         var leaderboard = new Leaderboard(settings, log, Study.BestOf(study.Trials, settings.Direction));
 
         if (options.WorkerFolder is null)
+        {
             log($"study {settings.StudyName}: {settings.Trials} trials, sampler {config.Tune!.Sampler}, pruner {config.Tune.Pruner}, " +
                 $"{settings.Direction.Name()} {settings.Metric}, storage {StorageUrl.Redact(settings.Storage)}" +
                 (study.Trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned) is > 0 and var done ? $" ({done} trials done before: resuming)" : ""));
+            // Keys of the base config its fixed model type ignores (with a model.type choice, trials' logs say it per type).
+            if (settings.Space.Params.All(p => p.Key != "model.type"))
+                foreach (var warning in UnusedModelKeys.Warnings(config.Model)) log(warning);
+        }
 
         if (options.Workers > 1)
         {
