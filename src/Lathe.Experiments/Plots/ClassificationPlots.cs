@@ -87,10 +87,30 @@ public static class ClassificationPlots
 
     private static void Line(Plot plot, double[] x, double[] y, string label)
     {
+        (x, y) = Thinned(x, y);
         var line = plot.Add.Scatter(x, y);
         line.LegendText = label;
         line.LineWidth = 2;
         line.MarkerSize = x.Length > 30 ? 0 : 4;
+    }
+
+    /// <summary>
+    /// The curve without the points that move less than a thousandth of the unit square from the last one kept (under
+    /// a pixel of the 700-pixel picture): a curve over 150,000 rows draws in milliseconds instead of half a second.
+    /// </summary>
+    public static (double[] X, double[] Y) Thinned(double[] x, double[] y, double step = 1e-3)
+    {
+        if (x.Length <= 2000) return (x, y);
+        var (keptX, keptY) = (new List<double> { x[0] }, new List<double> { y[0] });
+        for (var i = 1; i < x.Length - 1; i++)
+        {
+            if (Math.Abs(x[i] - keptX[^1]) < step && Math.Abs(y[i] - keptY[^1]) < step) continue;
+            keptX.Add(x[i]);
+            keptY.Add(y[i]);
+        }
+        keptX.Add(x[^1]);
+        keptY.Add(y[^1]);
+        return ([.. keptX], [.. keptY]);
     }
 
     private static void Write(Plot plot, string path, Alignment legend)
