@@ -34,14 +34,14 @@ public sealed class Imputer(ImputeStrategy numeric = ImputeStrategy.Median, floa
             switch (column)
             {
                 case NumericColumn n:
-                    var present = n.Values.ToArray().Where(v => !float.IsNaN(v)).ToArray();
+                    var present = Present(n.Values);
                     numericFills[n.Name] = numeric switch
                     {
                         ImputeStrategy.Constant => fillValue,
                         _ when present.Length == 0 => 0f,
                         ImputeStrategy.Mean => (float)present.Average(v => (double)v),
                         ImputeStrategy.MostFrequent => present.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key,
-                        _ => Median(present),
+                        _ => OrderStatistic.Median(present),
                     };
                     break;
                 case CategoricalColumn c when numeric == ImputeStrategy.Constant:
@@ -58,11 +58,16 @@ public sealed class Imputer(ImputeStrategy numeric = ImputeStrategy.Median, floa
         return new FittedImputer(numericFills, categoryFills);
     }
 
-    private static float Median(float[] values)
+    private static float[] Present(ReadOnlySpan<float> values)
     {
-        Array.Sort(values);
-        var mid = values.Length / 2;
-        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2f;
+        var count = 0;
+        foreach (var v in values)
+            if (!float.IsNaN(v)) count++; // (Span.Count(NaN) would count none: NaN equals nothing)
+        var present = new float[count];
+        var n = 0;
+        foreach (var v in values)
+            if (!float.IsNaN(v)) present[n++] = v;
+        return present;
     }
 }
 
