@@ -46,24 +46,6 @@ public sealed class FittedCenterScale(string type, IReadOnlyList<CenterScale> co
         (string)json["type"]!,
         [.. json["columns"]!.AsArray().Select(c => new CenterScale((string)c!["name"]!, (float)c["center"]!, (float)c["scale"]!))]);
 
-    /// <summary>The column's non-missing values, sorted.</summary>
-    internal static float[] SortedPresent(NumericColumn column)
-    {
-        var present = column.Values.ToArray().Where(v => !float.IsNaN(v)).ToArray();
-        Array.Sort(present);
-        return present;
-    }
-
-    /// <summary>The q-quantile of sorted values, interpolating linearly between neighbours (NumPy's default).</summary>
-    internal static float Quantile(float[] sorted, double q)
-    {
-        if (sorted.Length == 0) return 0f;
-        var position = q * (sorted.Length - 1);
-        var low = (int)Math.Floor(position);
-        var high = Math.Min(low + 1, sorted.Length - 1);
-        return (float)(sorted[low] + (position - low) * (sorted[high] - sorted[low]));
-    }
-
     /// <summary>A scale that never divides by zero: a constant column keeps scale 1.</summary>
     internal static float SafeScale(double scale) => scale < 1e-12 || !double.IsFinite(scale) ? 1f : (float)scale;
 }

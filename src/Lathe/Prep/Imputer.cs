@@ -34,7 +34,7 @@ public sealed class Imputer(ImputeStrategy numeric = ImputeStrategy.Median, floa
             switch (column)
             {
                 case NumericColumn n:
-                    var present = Present(n.Values);
+                    var present = OrderStatistic.Present(n.Values);
                     numericFills[n.Name] = numeric switch
                     {
                         ImputeStrategy.Constant => fillValue,
@@ -58,17 +58,6 @@ public sealed class Imputer(ImputeStrategy numeric = ImputeStrategy.Median, floa
         return new FittedImputer(numericFills, categoryFills);
     }
 
-    private static float[] Present(ReadOnlySpan<float> values)
-    {
-        var count = 0;
-        foreach (var v in values)
-            if (!float.IsNaN(v)) count++; // (Span.Count(NaN) would count none: NaN equals nothing)
-        var present = new float[count];
-        var n = 0;
-        foreach (var v in values)
-            if (!float.IsNaN(v)) present[n++] = v;
-        return present;
-    }
 }
 
 public sealed class FittedImputer(IReadOnlyDictionary<string, float> numericFills, IReadOnlyDictionary<string, string> categoryFills)

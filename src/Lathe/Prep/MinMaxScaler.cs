@@ -15,9 +15,9 @@ public sealed class MinMaxScaler : ITransform
     public IFittedTransform Fit(Table table) => new FittedCenterScale(TypeName,
         [.. table.Columns.OfType<NumericColumn>().Select(n =>
         {
-            var sorted = FittedCenterScale.SortedPresent(n);
-            return sorted.Length == 0
+            var present = OrderStatistic.Present(n.Values);
+            return present.Length == 0
                 ? new CenterScale(n.Name, 0f, 1f)
-                : new CenterScale(n.Name, sorted[0], FittedCenterScale.SafeScale((double)sorted[^1] - sorted[0]));
+                : new CenterScale(n.Name, present.Min(), FittedCenterScale.SafeScale((double)present.Max() - present.Min()));
         })]);
 }

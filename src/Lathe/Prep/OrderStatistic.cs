@@ -52,5 +52,34 @@ internal static class OrderStatistic
         return (lower + upper) / 2f;
     }
 
+    /// <summary>
+    /// The q-quantile, interpolating linearly between the two order statistics around position q·(n − 1) (NumPy's
+    /// default); 0 for no values. Rearranges <paramref name="values"/>; several quantiles may be asked of one array.
+    /// </summary>
+    public static float Quantile(Span<float> values, double q)
+    {
+        if (values.IsEmpty) return 0f;
+        var position = q * (values.Length - 1);
+        var low = (int)Math.Floor(position);
+        var lowValue = Select(values, low);
+        if (low + 1 >= values.Length || position == low) return lowValue;
+        var highValue = values[low + 1];
+        foreach (var v in values[(low + 1)..]) highValue = Math.Min(highValue, v); // every value after low is ≥ lowValue
+        return (float)(lowValue + (position - low) * (highValue - lowValue));
+    }
+
+    /// <summary>The values that are not NaN (missing), in a new array.</summary>
+    public static float[] Present(ReadOnlySpan<float> values)
+    {
+        var count = 0;
+        foreach (var v in values)
+            if (!float.IsNaN(v)) count++; // (Span.Count(NaN) would count none: NaN equals nothing)
+        var present = new float[count];
+        var n = 0;
+        foreach (var v in values)
+            if (!float.IsNaN(v)) present[n++] = v;
+        return present;
+    }
+
     private static float MedianOfThree(float a, float b, float c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 }

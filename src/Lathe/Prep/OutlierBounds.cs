@@ -21,19 +21,19 @@ public static class OutlierBounds
         var bounds = new List<ColumnBounds>();
         foreach (var column in table.Columns.OfType<NumericColumn>())
         {
-            var sorted = FittedCenterScale.SortedPresent(column);
-            if (sorted.Length == 0 || sorted.Distinct().Take(3).Count() <= 2) continue;
+            var present = OrderStatistic.Present(column.Values);
+            if (present.Length == 0 || present.Distinct().Take(3).Count() <= 2) continue;
             double lower, upper;
             if (iqr)
             {
-                double q1 = FittedCenterScale.Quantile(sorted, 0.25), q3 = FittedCenterScale.Quantile(sorted, 0.75);
+                double q1 = OrderStatistic.Quantile(present, 0.25), q3 = OrderStatistic.Quantile(present, 0.75);
                 if (q3 - q1 <= 0) continue;
                 (lower, upper) = (q1 - k * (q3 - q1), q3 + k * (q3 - q1));
             }
             else
             {
-                var mean = sorted.Average(v => (double)v);
-                var std = Math.Sqrt(sorted.Sum(v => (v - mean) * (v - mean)) / sorted.Length);
+                var mean = present.Average(v => (double)v);
+                var std = Math.Sqrt(present.Sum(v => (v - mean) * (v - mean)) / present.Length);
                 if (std <= 0) continue;
                 (lower, upper) = (mean - k * std, mean + k * std);
             }

@@ -15,8 +15,8 @@ public sealed class RobustScaler : ITransform
     public IFittedTransform Fit(Table table) => new FittedCenterScale(TypeName,
         [.. table.Columns.OfType<NumericColumn>().Select(n =>
         {
-            var sorted = FittedCenterScale.SortedPresent(n);
-            var iqr = (double)FittedCenterScale.Quantile(sorted, 0.75) - FittedCenterScale.Quantile(sorted, 0.25);
-            return new CenterScale(n.Name, FittedCenterScale.Quantile(sorted, 0.5), FittedCenterScale.SafeScale(iqr));
+            var present = OrderStatistic.Present(n.Values);
+            var iqr = (double)OrderStatistic.Quantile(present, 0.75) - OrderStatistic.Quantile(present, 0.25);
+            return new CenterScale(n.Name, OrderStatistic.Quantile(present, 0.5), FittedCenterScale.SafeScale(iqr));
         })]);
 }

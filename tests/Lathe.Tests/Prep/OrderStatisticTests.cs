@@ -21,6 +21,15 @@ public class OrderStatisticTests
             Assert.Equal(sorted[k], OrderStatistic.Select(values.ToArray(), k));
             var expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2f;
             Assert.Equal(expected, OrderStatistic.Median(values.ToArray()));
+            // quantiles as NumPy interpolates them on the sorted values, several asked of one array
+            var shared = values.ToArray();
+            foreach (var q in new[] { 0.25, 0.5, 0.75, 0.0, 1.0, random.NextDouble() })
+            {
+                var position = q * (n - 1);
+                var low = (int)Math.Floor(position);
+                var high = Math.Min(low + 1, n - 1);
+                Assert.Equal((float)(sorted[low] + (position - low) * (sorted[high] - sorted[low])), OrderStatistic.Quantile(shared, q));
+            }
         }
         Assert.Equal(0f, OrderStatistic.Median([]));
     }
