@@ -7,7 +7,7 @@ namespace Lathe.Data;
 /// <summary>
 /// Reads a delimited text file (optionally gzip-compressed) with a header row into a <see cref="Table"/>,
 /// inferring each column's kind. Numbers are parsed straight into float32 buffers (see
-/// <see cref="CsvColumnBuilder"/>; a file of plain numbers takes the parallel <see cref="PlainCsvReader"/>);
+/// <see cref="CsvColumnBuilder"/>; a plain file — numbers, missing markers, simple words — takes the parallel <see cref="PlainCsvReader"/>);
 /// every problem is reported with the file, line and column.
 /// </summary>
 public static class CsvReader
