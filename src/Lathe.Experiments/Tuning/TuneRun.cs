@@ -27,7 +27,7 @@ public static class TuneRun
         var log = options.Log ?? (_ => { });
         if (options.Workers > 1 && settings.Storage.Trim() is "memory" or "inmemory")
             throw LatheException.BadConfig("--workers needs storage that processes share: sqlite (the default) or a PostgreSQL URL, not memory.");
-        CheckSpace(configPath, overrides, settings);
+        CheckSpace(configPath, overrides, settings, config.Model.Type);
 
         using var storage = StorageUrl.Open(settings.Storage, options.RunsDirectory);
         var study = Study.CreateOrLoad(settings.StudyName, storage, settings.StudyOptions with { Log = log });
@@ -118,9 +118,9 @@ public static class TuneRun
     /// Applies each param's first value to the config, so a mistyped key fails before any trial runs; refuses model
     /// params no model type of the study reads.
     /// </summary>
-    private static void CheckSpace(string configPath, IReadOnlyList<string> overrides, TuneSettings settings)
+    private static void CheckSpace(string configPath, IReadOnlyList<string> overrides, TuneSettings settings, string modelType)
     {
-        UnreadSpaceParams.Check(settings.Space, ConfigLoader.Load(configPath, overrides).Model.Type, configPath);
+        UnreadSpaceParams.Check(settings.Space, modelType, configPath);
         foreach (var p in settings.Space.Params)
         {
             var sample = p.Distribution switch

@@ -119,22 +119,16 @@ internal static class PlainCsvReader
         var decided = forced.Select(kind => kind is not null).ToArray();
         var i = 0;
         while (i < rows.Length && decided.Contains(false))
-        {
-            var lineEnd = i + rows[i..].IndexOf((byte)'\n');
-            if (lineEnd < i) return null;
             for (var c = 0; c < width; c++)
             {
-                var cell = rows[i..lineEnd];
-                var cellEnd = c == width - 1 ? cell.Length : cell.IndexOf(delimiter);
-                if (cellEnd < 0) return null;
-                cell = cell[..cellEnd];
-                if (c == width - 1 && cell.EndsWith((byte)'\r')) cell = cell[..^1];
+                var last = c == width - 1;
+                var cell = CellAt(rows, i, last, delimiter);
+                var after = i + cell.Length + (last && rows[i + cell.Length] == (byte)'\r' ? 1 : 0);
+                if (rows[after] != (last ? (byte)'\n' : delimiter)) return null; // a field too many or too few
                 if (!decided[c] && !IsMissing(cell, missing))
                     (decided[c], isText[c]) = (true, Utf8FloatParser.Scan(rows, i, out _) != i + cell.Length);
-                i += cellEnd + 1;
+                i = after + 1;
             }
-            i = lineEnd + 1;
-        }
         return isText;
     }
 
@@ -226,9 +220,7 @@ internal static class PlainCsvReader
                 var end = texts[c] is null ? Utf8FloatParser.Scan(part, i, out value) : -1;
                 if (end < 0 || part[end] is not (byte)'\n' and not (byte)'\r' && part[end] != delimiter)
                 {
-                    var cell = part[i..];
-                    cell = cell[..cell.IndexOfAny(delimiter, (byte)'\n')];
-                    if (last && cell.EndsWith((byte)'\r')) cell = cell[..^1];
+                    var cell = CellAt(part, i, last, delimiter);
                     // A blank line in a one-column file is skipped by the general path, not read as a missing cell.
                     if (width == 1 && cell.IsEmpty) return false;
                     if (texts[c] is { } words)
@@ -248,6 +240,17 @@ internal static class PlainCsvReader
             row++;
         }
         return true;
+    }
+
+    /// <summary>
+    /// The cell that starts at <paramref name="start"/>: up to the next delimiter or line break (the text ends with
+    /// one), without the carriage return of a CRLF line end when it is the row's last cell.
+    /// </summary>
+    private static ReadOnlySpan<byte> CellAt(ReadOnlySpan<byte> text, int start, bool last, byte delimiter)
+    {
+        var cell = text[start..];
+        cell = cell[..cell.IndexOfAny(delimiter, (byte)'\n')];
+        return last && cell.EndsWith((byte)'\r') ? cell[..^1] : cell;
     }
 
     /// <summary>
