@@ -3,12 +3,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lathe.Experiments.Config;
-using Lathe.Data;
 using Lathe.Experiments.Data;
 using Lathe.Experiments.Tracking;
 using Lathe.IO;
 using Lathe.Models;
 using Lathe.Splits;
+using Lathe.Tracking.Recording;
+using Lathe.Tracking.Store;
 using Lathe.Training;
 
 namespace Lathe.Experiments.Runs;
@@ -48,10 +49,10 @@ public static class CrossValidationRun
         using var recorder = TrainingTracking.Start(config, configYaml, folder.Path, options with { Tags = tags }, log, name: config.Name + "-cv");
         try
         {
-            var result = RunFolds(config, data, rows, splits, folder, configDirectory, method, options, log, recorder);
+            var result = RunFolds(config, data, splits, folder, configDirectory, method, options, log, recorder);
             recorder?.LogFinalMetrics("validation", result.Metrics.ToDictionary(m => m, result.Mean));
             recorder?.AddArtifactsOf(folder.Path);
-            recorder?.Finish(Lathe.Tracking.Store.RunStatus.Finished);
+            recorder?.Finish(RunStatus.Finished);
             return result;
         }
         catch (Exception e)
@@ -61,9 +62,10 @@ public static class CrossValidationRun
         }
     }
 
-    private static CrossValidationResult RunFolds(LatheConfig config, PreparedData data, Table rows, IReadOnlyList<DataSplit> splits, RunFolder folder,
-        string configDirectory, string method, RunOptions options, Action<string> log, Lathe.Tracking.Recording.RunRecorder? recorder)
+    private static CrossValidationResult RunFolds(LatheConfig config, PreparedData data, IReadOnlyList<DataSplit> splits, RunFolder folder,
+        string configDirectory, string method, RunOptions options, Action<string> log, RunRecorder? recorder)
     {
+        var rows = data.Train;
         TrainingRun.WriteSplit(FoldRecord(data, splits, method), configDirectory, folder.Path);
         TrainingRun.WriteCleaningReport(config, data, null, folder.Path, log);
         var scores = new List<IReadOnlyDictionary<string, double>>();
